@@ -1,0 +1,60 @@
+/**
+ * The table of use cases: every change to a negotiation is one of these commands, whether it
+ * comes from the HTTP API, the CLI, the demo builder or a test. `decide` is pure: state and
+ * context in, events out.
+ */
+import type { CommandContext } from './record/context.ts';
+import type { PendingEvent } from './record/events.ts';
+import type { NegotiationState } from './record/state.ts';
+import { createNegotiation } from './negotiation/create-negotiation.ts';
+import { addParty } from './negotiation/add-party.ts';
+import { addPerson, updatePerson } from './negotiation/add-person.ts';
+import { addMember } from './negotiation/add-member.ts';
+import { addPoint, addSection } from './framework/add-point.ts';
+import { editPoint, removePoint } from './framework/edit-point.ts';
+import { createVersion } from './versions/create-version.ts';
+import { initialVersion } from './versions/initial-version.ts';
+import { draftAmendment } from './amendments/draft-amendment.ts';
+import { proposeAmendment, withdrawAmendment } from './amendments/propose-amendment.ts';
+import { acceptAmendments, rejectAmendment } from './amendments/decide-amendments.ts';
+import { setPosition } from './positions/set-position.ts';
+import { scheduleRound, updateRound } from './rounds/schedule-round.ts';
+import { writeReadout } from './rounds/write-readout.ts';
+import { recordStatement } from './statements/record-statement.ts';
+
+type UseCase<I> = (state: NegotiationState, ctx: CommandContext, input: I) => PendingEvent[];
+
+export const useCases = {
+  createNegotiation,
+  addParty,
+  addPerson,
+  updatePerson,
+  addMember,
+  addSection,
+  addPoint,
+  editPoint,
+  removePoint,
+  createVersion,
+  initialVersion,
+  draftAmendment,
+  proposeAmendment,
+  withdrawAmendment,
+  rejectAmendment,
+  acceptAmendments,
+  setPosition,
+  scheduleRound,
+  updateRound,
+  writeReadout,
+  recordStatement,
+} as const;
+
+export type UseCaseName = keyof typeof useCases;
+export type InputOf<N extends UseCaseName> = Parameters<(typeof useCases)[N]>[2];
+
+/** A command as data: what the store executes and what a test generator produces. */
+export type Command = { [N in UseCaseName]: { name: N; input: InputOf<N> } }[UseCaseName];
+
+export function decide(state: NegotiationState, ctx: CommandContext, command: Command): PendingEvent[] {
+  const run = useCases[command.name] as UseCase<unknown>;
+  return run(state, ctx, command.input);
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ParleyError } from '../errors.ts';
+import { Id, NonEmptyText } from '../model.ts';
+import type { CommandContext } from '../record/context.ts';
+import type { PendingEvent } from '../record/events.ts';
+import { getPoint, getSection, requireLanguagesKnown } from '../record/lookup.ts';
+import { activePoints, type NegotiationState } from '../record/state.ts';
+import { authorize } from '../policy/permissions.ts';
+import { PointTexts, Tags } from './add-point.ts';
+import { renumber } from './renumber.ts';
+
+export const EditPointInput = z.object({
+  pointId: Id,
+  texts: PointTexts.optional(),
+  tags: Tags.optional(),
+  number: NonEmptyText.pipe(z.string().max(32)).optional(),
+  sectionId: Id.nullable().optional(),
+});
+
+export function editPoint(state: NegotiationState, ctx: CommandContext, raw: z.input<typeof EditPointInput>): PendingEvent[] {
+  const input = EditPointInput.parse(raw);
+  authorize(ctx.actor, 'edit_working_text');
+  const p = getPoint(state, input.pointId);
+  if (input.texts) requireLanguagesKnown(state, input.texts);
+  if (input.sectionId) getSection(state, input.sectionId);
+  const next = {
+    pointId: p.id,
+    texts: input.texts ?? p.texts,
+    tags: input.tags ?? p.tags,
+    number: input.number ?? p.number,
+    sectionId: input.sectionId === undefined ? p.sectionId : input.sectionId,
+  };
+  if (next.number !== p.number && activePoints(state).some((o) => o.number === next.number)) {
+    throw new ParleyError('already_exists', `Point ${next.number} already exists.`);
+  }
+  const same = JSON.stringify([next.texts, next.tags, next.number, next.sectionId]) === JSON.stringify([p.texts, p.tags, p.number, p.sectionId]);
+  if (same) throw new ParleyError('invalid_input', `Nothing to change: point ${p.number} already reads like this.`);
+  return [{ type: 'point.edited', payload: next, visibility: 'parties', partyId: null }];
+}
+
+export const RemovePointInput = z.object({ pointId: Id });
+export function removePoint(state: NegotiationState, ctx: CommandContext, raw: z.input<typeof RemovePointInput>): PendingEvent[] {
+  const input = RemovePointInput.parse(raw);
+  authorize(ctx.actor, 'edit_working_text');
+  const p = getPoint(state, input.pointId);
+  return [
+    { type: 'point.removed', payload: { pointId: p.id }, visibility: 'parties', partyId: null },
+    ...renumber(activePoints(state).filter((o) => o.id !== p.id)),
+  ];
+}

@@ -1,0 +1,101 @@
+/**
+ * Folds one event into the state. It trusts the event: validation happened when the use
+ * case decided it, and a replayed log was verified before it is folded. It mutates `state`
+ * in place because folding thousands of events immutably would copy the maps each time;
+ * callers that need the old state keep a clone.
+ */
+import type { EventBody } from './events.ts';
+import type { NegotiationState } from './state.ts';
+
+export function evolve(state: NegotiationState, event: EventBody): void {
+  switch (event.type) {
+    case 'negotiation.created':
+      state.negotiation = event.payload.negotiation;
+      return;
+    case 'negotiation.updated':
+      if (state.negotiation) state.negotiation = { ...state.negotiation, ...event.payload };
+      return;
+    case 'party.added':
+      state.parties.set(event.payload.party.id, event.payload.party);
+      return;
+    case 'person.added':
+    case 'person.updated':
+      state.persons.set(event.payload.person.id, event.payload.person);
+      return;
+    case 'member.added':
+    case 'member.updated':
+      state.members.set(event.payload.member.id, event.payload.member);
+      return;
+    case 'section.added':
+      state.sections.set(event.payload.section.id, event.payload.section);
+      return;
+    case 'point.added':
+      state.points.set(event.payload.point.id, event.payload.point);
+      return;
+    case 'point.edited': {
+      const p = state.points.get(event.payload.pointId);
+      if (p) {
+        const { texts, tags, number, sectionId } = event.payload;
+        state.points.set(p.id, { ...p, texts, tags, number, sectionId });
+      }
+      return;
+    }
+    case 'point.moved': {
+      const p = state.points.get(event.payload.pointId);
+      if (p) state.points.set(p.id, { ...p, order: event.payload.order, number: event.payload.number });
+      return;
+    }
+    case 'point.removed': {
+      const p = state.points.get(event.payload.pointId);
+      if (p) state.points.set(p.id, { ...p, removed: true });
+      return;
+    }
+    case 'version.created':
+      state.versions.set(event.payload.version.id, event.payload.version);
+      return;
+    case 'version.initialed': {
+      const v = state.versions.get(event.payload.versionId);
+      if (v) {
+        const { partyId, memberId, contentHash, at } = event.payload;
+        state.versions.set(v.id, { ...v, initials: [...v.initials, { partyId, memberId, contentHash, at }] });
+      }
+      return;
+    }
+    case 'amendment.drafted':
+    case 'amendment.proposed':
+      state.amendments.set(event.payload.amendment.id, event.payload.amendment);
+      return;
+    case 'amendment.withdrawn':
+    case 'amendment.rejected': {
+      const a = state.amendments.get(event.payload.amendmentId);
+      if (a) state.amendments.set(a.id, { ...a, status: event.type === 'amendment.withdrawn' ? 'withdrawn' : 'rejected', decidedAt: event.payload.at });
+      return;
+    }
+    case 'amendment.accepted': {
+      const a = state.amendments.get(event.payload.amendmentId);
+      if (a) {
+        state.amendments.set(a.id, {
+          ...a,
+          status: 'accepted',
+          decidedAt: event.payload.at,
+          resultPointId: event.payload.resultPointId,
+          resultVersionId: event.payload.resultVersionId,
+        });
+      }
+      return;
+    }
+    case 'position.set':
+      state.positions.push(event.payload.position);
+      return;
+    case 'round.scheduled':
+    case 'round.updated':
+      state.rounds.set(event.payload.round.id, event.payload.round);
+      return;
+    case 'readout.written':
+      state.readouts.set(event.payload.readout.id, event.payload.readout);
+      return;
+    case 'statement.recorded':
+      state.statements.set(event.payload.statement.id, event.payload.statement);
+      return;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The whole negotiation as the domain sees it, folded from its events. Use cases decide
+ * against this state; the store keeps SQL read models of the same events for queries and
+ * row-level security. Both are projections of one log, and the replay tests hold them equal.
+ */
+import type {
+  Amendment, Member, Negotiation, Party, Person, Point, Position, Readout, Round, Section, Statement, Version,
+} from '../model.ts';
+
+export interface NegotiationState {
+  negotiation: Negotiation | null;
+  /** seq of the last event folded in. */
+  seq: number;
+  parties: Map<string, Party>;
+  persons: Map<string, Person>;
+  members: Map<string, Member>;
+  sections: Map<string, Section>;
+  /** The working text: every point ever added, removed ones flagged. */
+  points: Map<string, Point>;
+  versions: Map<string, Version>;
+  amendments: Map<string, Amendment>;
+  /** Every position ever set, oldest first: history is never overwritten. */
+  positions: Position[];
+  rounds: Map<string, Round>;
+  readouts: Map<string, Readout>;
+  statements: Map<string, Statement>;
+}
+
+export function emptyState(): NegotiationState {
+  return {
+    negotiation: null,
+    seq: 0,
+    parties: new Map(),
+    persons: new Map(),
+    members: new Map(),
+    sections: new Map(),
+    points: new Map(),
+    versions: new Map(),
+    amendments: new Map(),
+    positions: [],
+    rounds: new Map(),
+    readouts: new Map(),
+    statements: new Map(),
+  };
+}
+
+/** Points of the working text in reading order. */
+export function activePoints(state: NegotiationState): Point[] {
+  return [...state.points.values()].filter((p) => !p.removed).sort((a, b) => a.order - b.order);
+}
+
+export function versionsInOrder(state: NegotiationState): Version[] {
+  return [...state.versions.values()].sort((a, b) => a.seqNo - b.seqNo);
+}
+
+export function latestVersion(state: NegotiationState): Version | null {
+  return versionsInOrder(state).at(-1) ?? null;
+}
+
+export function positionKey(p: Pick<Position, 'partyId' | 'pointId' | 'amendmentId'>): string {
+  return p.pointId ? `${p.partyId}:point:${p.pointId}` : `${p.partyId}:amendment:${p.amendmentId ?? ''}`;
+}
+
+/** The latest position of each party on each point or amendment, keyed by `positionKey`. */
+export function latestPositions(positions: readonly Position[]): Map<string, Position> {
+  const latest = new Map<string, Position>();
+  for (const p of positions) latest.set(positionKey(p), p);
+  return latest;
+}
