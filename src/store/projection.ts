@@ -1,0 +1,189 @@
+/**
+ * The SQL read models, fed one event at a time. Live appends and replay run this same
+ * code, which is why replaying the log rebuilds the tables exactly. Read models may be
+ * updated in place; the log never is.
+ */
+import type { RecordedEvent } from '../domain/record/events.ts';
+import type { Version } from '../domain/model.ts';
+import type { Tx } from './database.ts';
+
+const j = (v: unknown) => JSON.stringify(v);
+
+async function insertVersion(tx: Tx, n: string, v: Version): Promise<void> {
+  await tx.query(
+    `INSERT INTO versions (negotiation_id, id, seq_no, label, note, created_at, created_by, amendment_ids, sections, content_hash, visibility)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11)`,
+    [n, v.id, v.seqNo, v.label, v.note, v.createdAt, v.createdBy, j(v.amendmentIds), j(v.sections), v.contentHash, v.visibility]);
+  let ord = 0;
+  for (const p of v.points) {
+    ord++;
+    await tx.query(
+      `INSERT INTO version_points (negotiation_id, version_id, point_id, ord, number, section_id, texts, tags, illustrative, visibility)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)`,
+      [n, v.id, p.pointId, ord, p.number, p.sectionId, j(p.texts), j(p.tags), p.illustrative, v.visibility]);
+  }
+}
+
+export async function project(tx: Tx, e: RecordedEvent): Promise<void> {
+  const n = e.negotiationId;
+  switch (e.type) {
+    case 'negotiation.created': {
+      const x = e.payload.negotiation;
+      await tx.query(
+        `INSERT INTO negotiations (negotiation_id, title, description, languages, drafting_language, created_at, visibility)
+         VALUES ($1, $2::jsonb, $3::jsonb, $4::jsonb, $5, $6, $7)`,
+        [n, j(x.title), j(x.description), j(x.languages), x.draftingLanguage, x.createdAt, e.visibility]);
+      return;
+    }
+    case 'negotiation.updated': {
+      const x = e.payload;
+      await tx.query('UPDATE negotiations SET title = $2::jsonb, description = $3::jsonb, languages = $4::jsonb, drafting_language = $5 WHERE negotiation_id = $1',
+        [n, j(x.title), j(x.description), j(x.languages), x.draftingLanguage]);
+      return;
+    }
+    case 'party.added': {
+      const p = e.payload.party;
+      await tx.query('INSERT INTO parties (negotiation_id, id, name, short_name, broker) VALUES ($1, $2, $3::jsonb, $4, $5)',
+        [n, p.id, j(p.name), p.shortName, p.broker]);
+      return;
+    }
+    case 'person.added': {
+      const p = e.payload.person;
+      await tx.query('INSERT INTO persons (negotiation_id, id, names, aliases, title, party_id) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6)',
+        [n, p.id, j(p.names), j(p.aliases), j(p.title), p.partyId]);
+      return;
+    }
+    case 'person.updated': {
+      const p = e.payload.person;
+      await tx.query('UPDATE persons SET names = $3::jsonb, aliases = $4::jsonb, title = $5::jsonb, party_id = $6 WHERE negotiation_id = $1 AND id = $2',
+        [n, p.id, j(p.names), j(p.aliases), j(p.title), p.partyId]);
+      return;
+    }
+    case 'member.added': {
+      const m = e.payload.member;
+      await tx.query(
+        'INSERT INTO members (negotiation_id, id, display_name, party_id, role, person_id, account_id, active) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [n, m.id, m.displayName, m.partyId, m.role, m.personId, m.accountId, m.active]);
+      return;
+    }
+    case 'member.updated': {
+      const m = e.payload.member;
+      await tx.query(
+        'UPDATE members SET display_name = $3, party_id = $4, role = $5, person_id = $6, account_id = $7, active = $8 WHERE negotiation_id = $1 AND id = $2',
+        [n, m.id, m.displayName, m.partyId, m.role, m.personId, m.accountId, m.active]);
+      return;
+    }
+    case 'section.added': {
+      const s = e.payload.section;
+      await tx.query('INSERT INTO sections (negotiation_id, id, title, ord) VALUES ($1, $2, $3::jsonb, $4)', [n, s.id, j(s.title), s.order]);
+      return;
+    }
+    case 'point.added': {
+      const p = e.payload.point;
+      await tx.query(
+        `INSERT INTO points (negotiation_id, id, number, section_id, ord, texts, tags, illustrative, removed)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
+        [n, p.id, p.number, p.sectionId, p.order, j(p.texts), j(p.tags), p.illustrative, p.removed]);
+      return;
+    }
+    case 'point.edited': {
+      const p = e.payload;
+      await tx.query('UPDATE points SET texts = $3::jsonb, tags = $4::jsonb, number = $5, section_id = $6 WHERE negotiation_id = $1 AND id = $2',
+        [n, p.pointId, j(p.texts), j(p.tags), p.number, p.sectionId]);
+      return;
+    }
+    case 'point.moved':
+      await tx.query('UPDATE points SET ord = $3, number = $4 WHERE negotiation_id = $1 AND id = $2', [n, e.payload.pointId, e.payload.order, e.payload.number]);
+      return;
+    case 'point.removed':
+      await tx.query('UPDATE points SET removed = true WHERE negotiation_id = $1 AND id = $2', [n, e.payload.pointId]);
+      return;
+    case 'version.created':
+      await insertVersion(tx, n, e.payload.version);
+      return;
+    case 'version.initialed': {
+      const x = e.payload;
+      await tx.query(
+        `INSERT INTO version_initials (negotiation_id, version_id, party_id, member_id, content_hash, at, visibility)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [n, x.versionId, x.partyId, x.memberId, x.contentHash, x.at, e.visibility]);
+      return;
+    }
+    case 'amendment.drafted':
+    case 'amendment.proposed': {
+      const a = e.payload.amendment;
+      const params = [n, a.id, a.partyId, a.baseVersionId, a.kind, a.pointId, j(a.texts), a.afterPointId, a.number, a.justification, a.status, a.visibility, a.createdBy, a.createdAt];
+      if (e.type === 'amendment.drafted') {
+        await tx.query(
+          `INSERT INTO amendments (negotiation_id, id, party_id, base_version_id, kind, point_id, texts, after_point_id, number, justification, status, visibility, created_by, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14)`, params);
+      } else {
+        await tx.query(
+          `UPDATE amendments SET party_id = $3, base_version_id = $4, kind = $5, point_id = $6, texts = $7::jsonb, after_point_id = $8, number = $9,
+                  justification = $10, status = $11, visibility = $12, created_by = $13, created_at = $14
+           WHERE negotiation_id = $1 AND id = $2`, params);
+      }
+      return;
+    }
+    case 'amendment.withdrawn':
+      await tx.query("UPDATE amendments SET status = 'withdrawn', decided_at = $3 WHERE negotiation_id = $1 AND id = $2", [n, e.payload.amendmentId, e.payload.at]);
+      return;
+    case 'amendment.rejected':
+      await tx.query("UPDATE amendments SET status = 'rejected', decided_at = $3, rejection_reason = $4 WHERE negotiation_id = $1 AND id = $2",
+        [n, e.payload.amendmentId, e.payload.at, e.payload.reason]);
+      return;
+    case 'amendment.accepted':
+      await tx.query(
+        "UPDATE amendments SET status = 'accepted', decided_at = $3, result_point_id = $4, result_version_id = $5 WHERE negotiation_id = $1 AND id = $2",
+        [n, e.payload.amendmentId, e.payload.at, e.payload.resultPointId, e.payload.resultVersionId]);
+      return;
+    case 'position.set': {
+      const p = e.payload.position;
+      await tx.query(
+        `INSERT INTO positions (negotiation_id, id, party_id, point_id, amendment_id, version_id, level, reason, visibility, set_by, at, previous_id, seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [n, p.id, p.partyId, p.pointId, p.amendmentId, p.versionId, p.level, p.reason, p.visibility, p.setBy, p.at, p.previousId, e.seq]);
+      return;
+    }
+    case 'round.scheduled':
+    case 'round.updated': {
+      const r = e.payload.round;
+      const params = [n, r.id, j(r.title), r.startsAt, r.endsAt, r.durationMinutes, j(r.place), r.format, j(r.partyIds), j(r.attendeeIds),
+        r.confidentiality.nonDisclosure, j(r.confidentiality.terms), j(r.publicReadout), j(r.pointIds), r.visibility];
+      if (e.type === 'round.scheduled') {
+        await tx.query(
+          `INSERT INTO rounds (negotiation_id, id, title, starts_at, ends_at, duration_minutes, place, format, party_ids, attendee_ids, non_disclosure,
+                               confidentiality_terms, public_readout, point_ids, visibility)
+           VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $10::jsonb, $11, $12::jsonb, $13::jsonb, $14::jsonb, $15)`, params);
+      } else {
+        await tx.query(
+          `UPDATE rounds SET title = $3::jsonb, starts_at = $4, ends_at = $5, duration_minutes = $6, place = $7::jsonb, format = $8, party_ids = $9::jsonb,
+                  attendee_ids = $10::jsonb, non_disclosure = $11, confidentiality_terms = $12::jsonb, public_readout = $13::jsonb, point_ids = $14::jsonb,
+                  visibility = $15
+           WHERE negotiation_id = $1 AND id = $2`, params);
+      }
+      return;
+    }
+    case 'readout.written': {
+      const r = e.payload.readout;
+      await tx.query(
+        'INSERT INTO readouts (negotiation_id, id, round_id, party_id, text, visibility, written_by, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)',
+        [n, r.id, r.roundId, r.partyId, j(r.text), r.visibility, r.writtenBy, r.at]);
+      return;
+    }
+    case 'statement.recorded': {
+      const s = e.payload.statement;
+      await tx.query(
+        `INSERT INTO statements (negotiation_id, id, person_id, speaker_as_named, party_id, quote, lang, translations, kind, source, date, point_ids, stance, visibility)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb, $11, $12::jsonb, $13, $14)`,
+        [n, s.id, s.personId, s.speakerAsNamed, s.partyId, s.quote, s.lang, j(s.translations), s.kind, j(s.source), s.date, j(s.pointIds), s.stance, e.visibility]);
+      return;
+    }
+  }
+}
+
+/** The read-model tables, in an order safe for deleting and rebuilding. */
+export const readModelTables = [
+  'statements', 'readouts', 'rounds', 'positions', 'amendments', 'version_initials', 'version_points', 'versions',
+  'points', 'sections', 'members', 'persons', 'parties', 'negotiations',
+] as const;
