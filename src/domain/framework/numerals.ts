@@ -153,15 +153,13 @@ export const ARABIC_ORDINAL_PATTERN: string = (() => {
   const harakat = '[\\u064B-\\u0652\\u0670\\u0640]*';
   const forms = [...ARABIC_ORDINAL_LOOKUP.keys()].sort((a, b) => b.length - a.length);
   const toPattern = (form: string): string =>
-    [...form]
-      .map((ch) => {
-        if (ch === ' ') return '\\s+';
-        if (ch === 'ا') return `[اأإآ]${harakat}`;
-        if (ch === 'ه') return `[هة]${harakat}`;
-        if (ch === 'ي') return `[يى]${harakat}`;
-        return `${ch}${harakat}`;
-      })
-      .join('');
+    form.replace(/./gu, (ch) => {
+      if (ch === ' ') return '\\s+';
+      if (ch === 'ا') return `[اأإآ]${harakat}`;
+      if (ch === 'ه') return `[هة]${harakat}`;
+      if (ch === 'ي') return `[يى]${harakat}`;
+      return `${ch}${harakat}`;
+    });
   return forms.map(toPattern).join('|');
 })();
 

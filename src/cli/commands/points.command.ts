@@ -1,0 +1,70 @@
+/**
+ * `parley points FILE`: shows how Parley reads an agreement's numbered points before the
+ * text is imported into a negotiation, so a person can check the split (and a script can
+ * consume it with --json).
+ */
+import type { Command } from 'commander';
+import { parsePoints, type ParsedDocument } from '../../domain/framework/parse-points.ts';
+import { printJson, printLine } from '../output.ts';
+import { readTextFile } from '../read-input.ts';
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}
+
+function printListing(doc: ParsedDocument): void {
+  printLine(`Language: ${doc.lang}`);
+  if (doc.preamble !== '') {
+    printLine('Preamble:');
+    printLine(indent(doc.preamble, '  '));
+  }
+  const sections = doc.sections ?? [];
+  doc.points.forEach((point, i) => {
+    for (const section of sections.filter((s) => s.beforePoint === i)) {
+      printLine('');
+      printLine(`== ${section.title}`);
+      if (section.text !== undefined) printLine(indent(section.text, '  '));
+    }
+    const [first = '', ...rest] = point.text.split('\n');
+    const label = `${point.number}. `;
+    printLine(label + first);
+    if (rest.length > 0) printLine(indent(rest.join('\n'), ' '.repeat(label.length)));
+  });
+  for (const section of sections.filter((s) => s.beforePoint >= doc.points.length)) {
+    printLine('');
+    printLine(`== ${section.title}`);
+    if (section.text !== undefined) printLine(indent(section.text, '  '));
+  }
+  if (doc.closing !== undefined) {
+    printLine('Closing:');
+    printLine(indent(doc.closing, '  '));
+  }
+  printLine(`${doc.points.length} point${doc.points.length === 1 ? '' : 's'}.`);
+}
+
+export function registerPointsCommand(program: Command): void {
+  program
+    .command('points')
+    .description('show the numbered points Parley reads in an agreement text (plain text or Markdown)')
+    .argument('<file>', 'the agreement text, UTF-8 or UTF-16 with BOM')
+    .option('--lang <code>', 'the language of the text (ISO 639-1, e.g. en, ur, uk); detected when omitted')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, opts: { lang?: string; json?: boolean }) => {
+      const text = await readTextFile(file);
+      const doc = parsePoints(text, opts.lang === undefined ? undefined : { lang: opts.lang });
+      if (opts.json === true) {
+        printJson({
+          lang: doc.lang,
+          preamble: doc.preamble,
+          points: doc.points,
+          ...(doc.sections !== undefined && doc.sections.length > 0 ? { sections: doc.sections } : {}),
+          ...(doc.closing !== undefined ? { closing: doc.closing } : {}),
+        });
+      } else {
+        printListing(doc);
+      }
+    });
+}
