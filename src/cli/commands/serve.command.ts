@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { buildDemo } from '../../demo/build-demo.ts';
+import { ParleyError } from '../../domain/errors.ts';
+import { buildApp } from '../../server/app.ts';
+import { openDatabase } from '../../store/open-database.ts';
+import { printLine, progressBar } from '../output.ts';
+import { withStorageOption } from '../storage-options.ts';
+import { describeDemo } from './demo.command.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function registerServeCommand(program: Command): void {
+  withStorageOption(program.command('serve'))
+    .description('start the Parley server')
+    .option('--port <n>', 'port to listen on (default $PORT or 3000)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--demo', 'load the demo negotiation first if it is not there')
+    .action(async (opts: { data?: string; port?: string; host: string; demo?: boolean }) => {
+      const port = Number.parseInt(opts.port ?? process.env.PORT ?? '3000', 10);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ParleyError('invalid_input', `--port must be a number between 0 and 65535, not "${opts.port ?? process.env.PORT ?? ''}".`);
+      const db = await openDatabase({ dataDir: opts.data });
+      const controller = new AbortController();
+      try {
+        if (opts.demo) describeDemo(await buildDemo(db, progressBar('demo'))).forEach(printLine);
+        const app = await buildApp({ db, localViewer: LOOPBACK.has(opts.host), logger: false });
+        const address = await app.listen({ port, host: opts.host });
+        printLine(`Parley is serving ${db.kind === 'pglite' ? `the data directory ${db.location}` : db.location} at ${address}`);
+        printLine(`  ${address}/api/health`);
+        printLine(`  ${address}/api/negotiations`);
+        const stop = async () => {
+          if (controller.signal.aborted) return;
+          controller.abort();
+          await app.close();
+          await db.close();
+        };
+        process.once('SIGINT', () => void stop());
+        process.once('SIGTERM', () => void stop());
+      } catch (e) {
+        await db.close();
+        throw e;
+      }
+    });
+}
