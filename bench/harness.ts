@@ -13,7 +13,7 @@ export interface Result {
   ratio: number;
 }
 
-export async function median(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+export async function median(runs: number, fn: () => unknown): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();

@@ -13,13 +13,13 @@ export type Id = z.infer<typeof Id>;
 export const Text = z
   .string()
   .transform(normalizeText)
-  .refine((s) => !hasForbiddenControls(s), { message: 'contains control characters (such as NUL) that cannot be stored' });
-export const NonEmptyText = Text.refine((s) => s.trim().length > 0, { message: 'must not be empty' });
+  .refine((s) => !hasForbiddenControls(s), { error: 'contains control characters (such as NUL) that cannot be stored' });
+export const NonEmptyText = Text.refine((s) => s.trim().length > 0, { error: 'must not be empty' });
 
 /** A BCP 47 language tag as users type it: "en", "ur", "ar", "ru", "uk", "zh-Hant". */
 export const Lang = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a language code such as "en", "ur" or "ru"' });
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language code such as "en", "ur" or "ru"' });
 export type Lang = z.infer<typeof Lang>;
 
 /** Text in several languages, keyed by language code. */

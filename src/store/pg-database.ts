@@ -21,8 +21,8 @@ export async function openPostgresDatabase(url: string, options: { max?: number 
   return {
     kind: 'postgres',
     location: redact(url),
-    query: base.query,
-    exec: base.exec,
+    query: (sql, params) => base.query(sql, params),
+    exec: (sql) => base.exec(sql),
     async transaction(fn) {
       const c = await pool.connect();
       try {

@@ -37,8 +37,8 @@ export async function openPgliteDatabase(dataDir: string | null, options: { load
   return {
     kind: 'pglite',
     location: dataDir === null ? 'memory' : resolve(dataDir),
-    query: base.query,
-    exec: base.exec,
+    query: (sql, params) => base.query(sql, params),
+    exec: (sql) => base.exec(sql),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     dumpDataDir: () => pg.dumpDataDir('none'),
     async close() {

@@ -7,10 +7,10 @@ import { getPoint, getSection, requireLanguagesKnown, requireNegotiation } from 
 import { activePoints, type NegotiationState } from '../record/state.ts';
 import { authorize } from '../policy/permissions.ts';
 import { TAG_PATTERN } from './taxonomy.ts';
-import { renumber } from './renumber.ts';
+import { insertionEvents } from './renumber.ts';
 
-export const Tags = z.array(z.string().regex(TAG_PATTERN, { message: 'a tag is a lower-case slug such as "security-sector/ceasefire"' })).default([]);
-export const PointTexts = Localized.refine((t) => Object.values(t).some((v) => v.trim() !== ''), { message: 'a point needs its text in at least one language' });
+export const Tags = z.array(z.string().regex(TAG_PATTERN, { error: 'a tag is a lower-case slug such as "security-sector/ceasefire"' })).default([]);
+export const PointTexts = Localized.refine((t) => Object.values(t).some((v) => v.trim() !== ''), { error: 'a point needs its text in at least one language' });
 
 export const AddSectionInput = z.object({ title: Localized });
 export function addSection(state: NegotiationState, ctx: CommandContext, raw: z.input<typeof AddSectionInput>): PendingEvent[] {
@@ -58,8 +58,5 @@ export function addPoint(state: NegotiationState, ctx: CommandContext, raw: AddP
   };
   const after = [...ordered.slice(0, at), point, ...ordered.slice(at)];
   // The new point is announced first, then every point whose place or number shifted.
-  return [
-    { type: 'point.added', payload: { point }, visibility: 'parties', partyId: null },
-    ...renumber(after).filter((e) => e.type !== 'point.moved' || e.payload.pointId !== point.id),
-  ];
+  return insertionEvents(after, point);
 }

@@ -23,7 +23,7 @@ export function addMember(state: NegotiationState, ctx: CommandContext, raw: Add
   if ((input.role === 'mediator') !== (input.partyId === null)) {
     throw new ParleyError('invalid_input', input.role === 'mediator'
       ? "A mediator belongs to the mediator's office, not to a party: leave the party empty."
-      : `A ${input.role} must belong to a party.`);
+      : `${/^[aeiou]/.test(input.role) ? 'An' : 'A'} ${input.role} must belong to a party.`);
   }
   if (input.partyId) getParty(state, input.partyId);
   if (input.personId) getPerson(state, input.personId);

@@ -8,7 +8,7 @@ import type { NegotiationState } from '../record/state.ts';
 import { authorize } from '../policy/permissions.ts';
 
 export const AddPartyInput = z.object({
-  name: Localized.refine((t) => Object.keys(t).length > 0, { message: 'needs a name in at least one language' }),
+  name: Localized.refine((t) => Object.keys(t).length > 0, { error: 'needs a name in at least one language' }),
   shortName: z.string().trim().min(1).max(32),
   broker: z.boolean().default(false),
 });

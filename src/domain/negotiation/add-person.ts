@@ -6,9 +6,10 @@ import { getParty, getPerson, requireNegotiation } from '../record/lookup.ts';
 import type { NegotiationState } from '../record/state.ts';
 import { authorize } from '../policy/permissions.ts';
 import { ParleyError } from '../errors.ts';
+import { canonicalJson } from '../record/hash-event.ts';
 
 export const PersonInput = z.object({
-  names: Localized.refine((t) => Object.keys(t).length > 0, { message: 'needs a name in at least one script' }),
+  names: Localized.refine((t) => Object.keys(t).length > 0, { error: 'needs a name in at least one script' }),
   aliases: z.array(NonEmptyText).default([]),
   title: Localized.default({}),
   partyId: Id.nullable().default(null),
@@ -43,6 +44,7 @@ export function updatePerson(state: NegotiationState, ctx: CommandContext, raw: 
   authorize(ctx.actor, 'manage_persons', before.partyId);
   if (input.partyId !== before.partyId) authorize(ctx.actor, 'manage_persons', input.partyId);
   const person: Person = { id: before.id, names: input.names, title: input.title, partyId: input.partyId, aliases: uniqueAliases(input) };
-  if (JSON.stringify(person) === JSON.stringify(before)) throw new ParleyError('invalid_input', 'Nothing to change: the person already reads like this.');
+  // Compared canonically: `before` and `person` list the same fields in a different key order.
+  if (canonicalJson(person) === canonicalJson(before)) throw new ParleyError('invalid_input', 'Nothing to change: the person already reads like this.');
   return [{ type: 'person.updated', payload: { person }, visibility: 'parties', partyId: null }];
 }

@@ -7,7 +7,7 @@ import type { NegotiationState } from '../record/state.ts';
 
 export const CreateNegotiationInput = z.object({
   id: z.uuid().optional(),
-  title: Localized.refine((t) => Object.values(t).some((v) => v.trim() !== ''), { message: 'needs a title in at least one language' }),
+  title: Localized.refine((t) => Object.values(t).some((v) => v.trim() !== ''), { error: 'needs a title in at least one language' }),
   description: Localized.default({}),
   languages: z.array(Lang).min(1),
   draftingLanguage: Lang,

@@ -14,7 +14,7 @@ import { authorize } from '../policy/permissions.ts';
  */
 export const WriteReadoutInput = z.object({
   roundId: Id,
-  text: Localized.refine((t) => Object.values(t).some((v) => v.trim() !== ''), { message: 'a readout needs text' }),
+  text: Localized.refine((t) => Object.values(t).some((v) => v.trim() !== ''), { error: 'a readout needs text' }),
   visibility: Visibility.exclude(['public']).default('party'),
 });
 

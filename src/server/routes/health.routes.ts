@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../store/database.ts';
 
-export async function healthRoutes(app: FastifyInstance, opts: { db: Database }): Promise<void> {
+export function healthRoutes(app: FastifyInstance, opts: { db: Database }, done: () => void): void {
   app.get('/api/health', async (_request, reply) => {
     try {
       await opts.db.query('SELECT 1');
@@ -13,4 +13,5 @@ export async function healthRoutes(app: FastifyInstance, opts: { db: Database })
       });
     }
   });
+  done();
 }

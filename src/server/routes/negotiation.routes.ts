@@ -5,14 +5,14 @@ import { publicViewer, systemActor, type Actor } from '../../domain/policy/actor
 import type { Database } from '../../store/database.ts';
 import { listNegotiations, memberActor, readNegotiationView } from '../../store/negotiation-view.ts';
 
-const Params = z.object({ id: z.uuid({ message: 'is not a negotiation id' }) });
-const Query = z.object({ as: z.uuid({ message: 'must be a member id' }).optional() });
+const Params = z.object({ id: z.uuid({ error: 'is not a negotiation id' }) });
+const Query = z.object({ as: z.uuid({ error: 'must be a member id' }).optional() });
 
 function isLoopback(ip: string): boolean {
   return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
 }
 
-export async function negotiationRoutes(app: FastifyInstance, opts: { db: Database; localViewer: boolean }): Promise<void> {
+export function negotiationRoutes(app: FastifyInstance, opts: { db: Database; localViewer: boolean }, done: () => void): void {
   // Without accounts, only the local operator sees every negotiation; others see public ones.
   app.get('/api/negotiations', async (request) => ({
     items: await listNegotiations(opts.db, opts.localViewer && isLoopback(request.ip) ? systemActor : publicViewer),
@@ -30,4 +30,5 @@ export async function negotiationRoutes(app: FastifyInstance, opts: { db: Databa
     }
     return readNegotiationView(opts.db, id, viewer);
   });
+  done();
 }
