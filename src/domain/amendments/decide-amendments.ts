@@ -7,7 +7,7 @@ import { evolve } from '../record/evolve.ts';
 import { getAmendment, getPoint } from '../record/lookup.ts';
 import { activePoints, type NegotiationState } from '../record/state.ts';
 import { authorize } from '../policy/permissions.ts';
-import { renumber } from '../framework/renumber.ts';
+import { insertionEvents, renumber } from '../framework/renumber.ts';
 import { buildVersion } from '../versions/create-version.ts';
 
 export const RejectAmendmentInput = z.object({ amendmentId: Id, reason: NonEmptyText });
@@ -41,13 +41,7 @@ function applyToWorkingText(state: NegotiationState, ctx: CommandContext, a: Ame
         texts: a.texts, tags: [], illustrative: false, removed: false,
       };
       const after = [...ordered.slice(0, at), point, ...ordered.slice(at)];
-      return {
-        events: [
-          { type: 'point.added', payload: { point }, visibility: 'parties', partyId: null },
-          ...renumber(after).filter((e) => e.type !== 'point.moved' || e.payload.pointId !== point.id),
-        ],
-        resultPointId: point.id,
-      };
+      return { events: insertionEvents(after, point), resultPointId: point.id };
     }
     case 'delete': {
       const p = getPoint(state, a.pointId!);

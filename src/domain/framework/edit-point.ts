@@ -3,6 +3,7 @@ import { ParleyError } from '../errors.ts';
 import { Id, NonEmptyText } from '../model.ts';
 import type { CommandContext } from '../record/context.ts';
 import type { PendingEvent } from '../record/events.ts';
+import { canonicalJson } from '../record/hash-event.ts';
 import { getPoint, getSection, requireLanguagesKnown } from '../record/lookup.ts';
 import { activePoints, type NegotiationState } from '../record/state.ts';
 import { authorize } from '../policy/permissions.ts';
@@ -33,7 +34,8 @@ export function editPoint(state: NegotiationState, ctx: CommandContext, raw: z.i
   if (next.number !== p.number && activePoints(state).some((o) => o.number === next.number)) {
     throw new ParleyError('already_exists', `Point ${next.number} already exists.`);
   }
-  const same = JSON.stringify([next.texts, next.tags, next.number, next.sectionId]) === JSON.stringify([p.texts, p.tags, p.number, p.sectionId]);
+  // Canonical JSON: the same texts given in another key order are no change.
+  const same = canonicalJson([next.texts, next.tags, next.number, next.sectionId]) === canonicalJson([p.texts, p.tags, p.number, p.sectionId]);
   if (same) throw new ParleyError('invalid_input', `Nothing to change: point ${p.number} already reads like this.`);
   return [{ type: 'point.edited', payload: next, visibility: 'parties', partyId: null }];
 }

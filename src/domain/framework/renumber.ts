@@ -4,6 +4,7 @@
  * same clause to "point 6" in v2. Numbers that are not plain integers (7a, 2.1, IV) were
  * chosen by the drafters and are left alone.
  */
+import { ParleyError } from '../errors.ts';
 import type { Point } from '../model.ts';
 import type { PendingEvent } from '../record/events.ts';
 
@@ -18,4 +19,23 @@ export function renumber(ordered: readonly Point[]): PendingEvent[] {
     }
   });
   return events;
+}
+
+/**
+ * The events that announce `point`, newly placed in `ordered`: the point itself, with the
+ * number renumbering gives it (a plain "5" put first becomes "1"), then every other point
+ * whose place or number shifted. Refuses a number that another point keeps.
+ */
+export function insertionEvents(ordered: readonly Point[], point: Point): PendingEvent[] {
+  const moves = renumber(ordered);
+  const renumbered = new Map<string, string>();
+  for (const e of moves) if (e.type === 'point.moved') renumbered.set(e.payload.pointId, e.payload.number);
+  const placed = { ...point, number: renumbered.get(point.id) ?? point.number };
+  if (ordered.some((p) => p.id !== point.id && (renumbered.get(p.id) ?? p.number) === placed.number)) {
+    throw new ParleyError('already_exists', `Point ${placed.number} already exists; give the new point a number of its own.`);
+  }
+  return [
+    { type: 'point.added', payload: { point: placed }, visibility: 'parties', partyId: null },
+    ...moves.filter((e) => e.type !== 'point.moved' || e.payload.pointId !== point.id),
+  ];
 }

@@ -59,7 +59,7 @@ export function may(actor: Actor, action: Action, forParty: string | null = null
 
 export function authorize(actor: Actor, action: Action, forParty: string | null = null): void {
   if (!may(actor, action, forParty)) {
-    const who = actor.kind === 'member' ? `a ${actor.role}` : 'an anonymous reader';
+    const who = actor.kind === 'member' ? `${/^[aeiou]/.test(actor.role) ? 'an' : 'a'} ${actor.role}` : 'an anonymous reader';
     const target = forParty ? ' for that party' : '';
     throw new ParleyError('action_denied', `As ${who} you may not ${action.replaceAll('_', ' ')}${target}.`, { action });
   }

@@ -4,6 +4,7 @@ import { Id } from '../model.ts';
 import type { CommandContext } from '../record/context.ts';
 import type { PendingEvent } from '../record/events.ts';
 import { authorize } from '../policy/permissions.ts';
+import { canSee } from '../policy/visibility.ts';
 import { getVersion } from '../record/lookup.ts';
 import type { NegotiationState } from '../record/state.ts';
 import { versionContentHash } from './snapshot.ts';
@@ -22,6 +23,10 @@ export function initialVersion(state: NegotiationState, ctx: CommandContext, raw
   const partyId = ctx.actor.partyId;
   authorize(ctx.actor, 'initial_version', partyId);
   const v = getVersion(state, input.versionId);
+  // A version the party may not see does not exist for it: no initials, and no hash in a conflict's detail.
+  if (!canSee(ctx.actor, { visibility: v.visibility, partyId: null })) {
+    throw new ParleyError('version_not_found', `No version with id ${v.id} in this negotiation.`, { id: v.id });
+  }
   if (versionContentHash(v) !== v.contentHash) throw new ParleyError('chain_broken', `The stored text of ${v.label} no longer matches its hash.`);
   if (input.contentHash !== v.contentHash) {
     throw new ParleyError('version_conflict', `The text you reviewed is not ${v.label} as recorded; reload it and initial again.`, { expected: v.contentHash });
