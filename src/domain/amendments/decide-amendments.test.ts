@@ -70,6 +70,14 @@ describe('acceptAmendments', () => {
     expect(text(t)).toEqual([[t.pointId(0), '1', P(1)], [t.pointId(1), '2a', 'Replaced']]);
   });
 
+  it('replace refuses a new number another point has', () => {
+    const t = table({ parties: 1, points: 3 });
+    const id = propose(t, { kind: 'replace', pointId: t.pointId(1), texts: { en: 'Replaced' }, number: '3' });
+    expect(errorOf(() => accept(t, [id]))).toMatchObject({ code: 'already_exists', message: 'Point 3 already exists.' });
+    expect(text(t).map(([, n]) => n)).toEqual(['1', '2', '3']);
+    expect(t.world.state.amendments.get(id)?.status).toBe('proposed');
+  });
+
   it('insert: a new point after the one named, the rest renumbered with their ids', () => {
     const t = table({ parties: 1, points: 3 });
     const id = propose(t, { kind: 'insert', afterPointId: t.pointId(0), texts: { en: 'Inserted' } });

@@ -27,6 +27,9 @@ function applyToWorkingText(state: NegotiationState, ctx: CommandContext, a: Ame
   switch (a.kind) {
     case 'replace': {
       const p = getPoint(state, a.pointId!);
+      if (a.number !== null && a.number !== p.number && ordered.some((o) => o.number === a.number)) {
+        throw new ParleyError('already_exists', `Point ${a.number} already exists.`);
+      }
       return {
         events: [{ type: 'point.edited', payload: { pointId: p.id, texts: { ...p.texts, ...a.texts }, tags: p.tags, number: a.number ?? p.number, sectionId: p.sectionId }, visibility: 'parties', partyId: null }],
         resultPointId: p.id,
