@@ -3,6 +3,8 @@
  * comes from the HTTP API, the CLI, the demo builder or a test. `decide` is pure: state and
  * context in, events out.
  */
+import { ZodError } from 'zod';
+import { ParleyError } from './errors.ts';
 import type { CommandContext } from './record/context.ts';
 import type { PendingEvent } from './record/events.ts';
 import type { NegotiationState } from './record/state.ts';
@@ -56,5 +58,17 @@ export type Command = { [N in UseCaseName]: { name: N; input: InputOf<N> } }[Use
 
 export function decide(state: NegotiationState, ctx: CommandContext, command: Command): PendingEvent[] {
   const run = useCases[command.name] as UseCase<unknown>;
-  return run(state, ctx, command.input);
+  try {
+    return run(state, ctx, command.input);
+  } catch (e) {
+    // Input schemas live with each use case; their failures leave the domain as the one error type.
+    if (e instanceof ZodError) throw invalidInput(e);
+    throw e;
+  }
+}
+
+export function invalidInput(e: ZodError): ParleyError {
+  const issue = e.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  return new ParleyError('invalid_input', `${where}${issue?.message ?? 'invalid input'}`, { issues: e.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
 }

@@ -139,6 +139,8 @@ export const Amendment = z.object({
   pointId: Id.nullable(),
   /** New text (replace, insert). */
   texts: Localized,
+  /** For a replacement: the point's text it was written against, to detect a stale acceptance. */
+  baseTexts: Localized.nullable(),
   /** Where an inserted or moved point goes: after this point, or first when null. */
   afterPointId: Id.nullable(),
   number: z.string().nullable(),

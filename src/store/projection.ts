@@ -112,15 +112,15 @@ export async function project(tx: Tx, e: RecordedEvent): Promise<void> {
     case 'amendment.drafted':
     case 'amendment.proposed': {
       const a = e.payload.amendment;
-      const params = [n, a.id, a.partyId, a.baseVersionId, a.kind, a.pointId, j(a.texts), a.afterPointId, a.number, a.justification, a.status, a.visibility, a.createdBy, a.createdAt];
+      const params = [n, a.id, a.partyId, a.baseVersionId, a.kind, a.pointId, j(a.texts), a.afterPointId, a.number, a.justification, a.status, a.visibility, a.createdBy, a.createdAt, a.baseTexts === null ? null : j(a.baseTexts)];
       if (e.type === 'amendment.drafted') {
         await tx.query(
-          `INSERT INTO amendments (negotiation_id, id, party_id, base_version_id, kind, point_id, texts, after_point_id, number, justification, status, visibility, created_by, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14)`, params);
+          `INSERT INTO amendments (negotiation_id, id, party_id, base_version_id, kind, point_id, texts, after_point_id, number, justification, status, visibility, created_by, created_at, base_texts)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)`, params);
       } else {
         await tx.query(
           `UPDATE amendments SET party_id = $3, base_version_id = $4, kind = $5, point_id = $6, texts = $7::jsonb, after_point_id = $8, number = $9,
-                  justification = $10, status = $11, visibility = $12, created_by = $13, created_at = $14
+                  justification = $10, status = $11, visibility = $12, created_by = $13, created_at = $14, base_texts = $15::jsonb
            WHERE negotiation_id = $1 AND id = $2`, params);
       }
       return;

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
-import { buildDemo } from '../../demo/build-demo.ts';
 import { ParleyError } from '../../domain/errors.ts';
-import { buildApp } from '../../server/app.ts';
-import { openDatabase } from '../../store/open-database.ts';
 import { printLine, progressBar } from '../output.ts';
-import { withStorageOption } from '../storage-options.ts';
+import { openStorage, withStorageOption } from '../storage-options.ts';
 import { describeDemo } from './demo.command.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -18,7 +15,8 @@ export function registerServeCommand(program: Command): void {
     .action(async (opts: { data?: string; port?: string; host: string; demo?: boolean }) => {
       const port = Number.parseInt(opts.port ?? process.env.PORT ?? '3000', 10);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ParleyError('invalid_input', `--port must be a number between 0 and 65535, not "${opts.port ?? process.env.PORT ?? ''}".`);
-      const db = await openDatabase({ dataDir: opts.data });
+      const [{ buildDemo }, { buildApp }] = await Promise.all([import('../../demo/build-demo.ts'), import('../../server/app.ts')]);
+      const db = await openStorage(opts);
       const controller = new AbortController();
       try {
         if (opts.demo) describeDemo(await buildDemo(db, progressBar('demo'))).forEach(printLine);

@@ -4,7 +4,8 @@ import { Id, NonEmptyText, Text, type Amendment } from '../model.ts';
 import type { CommandContext } from '../record/context.ts';
 import type { PendingEvent } from '../record/events.ts';
 import { evolve } from '../record/evolve.ts';
-import { getAmendment, getPoint } from '../record/lookup.ts';
+import { canonicalJson } from '../record/hash-event.ts';
+import { getAmendment, getPoint, getVisibleAmendment } from '../record/lookup.ts';
 import { activePoints, type NegotiationState } from '../record/state.ts';
 import { authorize } from '../policy/permissions.ts';
 import { insertionEvents, renumber } from '../framework/renumber.ts';
@@ -15,7 +16,7 @@ export const RejectAmendmentInput = z.object({ amendmentId: Id, reason: NonEmpty
 export function rejectAmendment(state: NegotiationState, ctx: CommandContext, raw: z.input<typeof RejectAmendmentInput>): PendingEvent[] {
   const input = RejectAmendmentInput.parse(raw);
   authorize(ctx.actor, 'decide_amendment');
-  const a = getAmendment(state, input.amendmentId);
+  const a = getVisibleAmendment(state, ctx.actor, input.amendmentId);
   if (a.status !== 'proposed') throw new ParleyError('invalid_transition', `Only a proposed amendment can be rejected; this one is ${a.status}.`);
   return [{ type: 'amendment.rejected', payload: { amendmentId: a.id, reason: input.reason, at: ctx.now }, visibility: a.visibility, partyId: a.partyId }];
 }
@@ -27,6 +28,11 @@ function applyToWorkingText(state: NegotiationState, ctx: CommandContext, a: Ame
   switch (a.kind) {
     case 'replace': {
       const p = getPoint(state, a.pointId!);
+      // A replacement was written against the point's text at the time; if that text has
+      // changed since, accepting it would silently overwrite the change.
+      if (a.baseTexts && canonicalJson(a.baseTexts) !== canonicalJson(p.texts)) {
+        throw new ParleyError('version_conflict', `Point ${p.number} has changed since this amendment was drafted; redraft it on the current text.`, { amendmentId: a.id, pointId: p.id });
+      }
       if (a.number !== null && a.number !== p.number && ordered.some((o) => o.number === a.number)) {
         throw new ParleyError('already_exists', `Point ${a.number} already exists.`);
       }
@@ -85,7 +91,7 @@ export function acceptAmendments(state: NegotiationState, ctx: CommandContext, r
   const push = (e: PendingEvent) => { events.push(e); evolve(work, e); };
   const results = new Map<string, string | null>();
   for (const id of input.amendmentIds) {
-    const a = getAmendment(work, id);
+    const a = getVisibleAmendment(work, ctx.actor, id);
     if (a.status !== 'proposed') throw new ParleyError('invalid_transition', `Only proposed amendments can be accepted; one is ${a.status}.`, { amendmentId: id });
     const applied = applyToWorkingText(work, ctx, a);
     applied.events.forEach(push);

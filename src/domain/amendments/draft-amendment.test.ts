@@ -14,7 +14,7 @@ describe('draftAmendment', () => {
     const v1 = [...t.world.state.versions.values()][0]!;
     expect(e.payload.amendment).toEqual({
       id: e.payload.amendment.id, partyId: eu.id, baseVersionId: v1.id, kind: 'replace', pointId: t.pointId(2),
-      texts: { en: 'Allies\u2019 wording' }, afterPointId: null, number: null, justification: 'Balance', status: 'draft',
+      texts: { en: 'Allies\u2019 wording' }, baseTexts: t.world.state.points.get(t.pointId(2))!.texts, afterPointId: null, number: null, justification: 'Balance', status: 'draft',
       visibility: 'party', createdBy: eu.advisor.member.id, createdAt: e.at, decidedAt: null, resultPointId: null, resultVersionId: null,
     });
     expect(t.world.state.amendments.get(e.payload.amendment.id)).toEqual(e.payload.amendment);

@@ -54,7 +54,8 @@ export function draftAmendment(state: NegotiationState, ctx: CommandContext, raw
   checkShape(state, input);
   const amendment: Amendment = {
     id: ctx.newId(), partyId: input.partyId, baseVersionId: latestVersion(state)?.id ?? null, kind: input.kind,
-    pointId: input.pointId, texts: input.texts, afterPointId: input.afterPointId, number: input.number,
+    pointId: input.pointId, texts: input.texts,
+    baseTexts: input.kind === 'replace' && input.pointId ? getPoint(state, input.pointId).texts : null, afterPointId: input.afterPointId, number: input.number,
     justification: input.justification, status: 'draft', visibility: 'party',
     createdBy: ctx.actor.kind === 'member' ? ctx.actor.memberId : input.partyId,
     createdAt: ctx.now, decidedAt: null, resultPointId: null, resultVersionId: null,

@@ -25,8 +25,12 @@ describe('proposeAmendment', () => {
 
   it('is done by the party\u2019s principal or negotiator only', () => {
     const { t, ru, us, a } = withDraft();
-    for (const actor of [ru.advisor.actor, ru.observer.actor, us.principal.actor, t.mediator.actor, { kind: 'public' } as const]) {
+    for (const actor of [ru.advisor.actor, ru.observer.actor]) {
       expect(codeOf(() => t.world.do(actor, 'proposeAmendment', { amendmentId: a.id }))).toBe('action_denied');
+    }
+    // Those outside the party cannot see its draft: for them it does not exist.
+    for (const actor of [us.principal.actor, t.mediator.actor, { kind: 'public' } as const]) {
+      expect(codeOf(() => t.world.do(actor, 'proposeAmendment', { amendmentId: a.id }))).toBe('amendment_not_found');
     }
   });
 
@@ -51,7 +55,7 @@ describe('withdrawAmendment', () => {
 
   it('is done by the party\u2019s principal or negotiator only', () => {
     const { t, us, a } = withDraft();
-    expect(codeOf(() => t.world.do(us.principal.actor, 'withdrawAmendment', { amendmentId: a.id }))).toBe('action_denied');
-    expect(codeOf(() => t.world.do(t.mediator.actor, 'withdrawAmendment', { amendmentId: a.id }))).toBe('action_denied');
+    expect(codeOf(() => t.world.do(us.principal.actor, 'withdrawAmendment', { amendmentId: a.id }))).toBe('amendment_not_found');
+    expect(codeOf(() => t.world.do(t.mediator.actor, 'withdrawAmendment', { amendmentId: a.id }))).toBe('amendment_not_found');
   });
 });

@@ -3,7 +3,7 @@ import { ParleyError } from '../errors.ts';
 import { Id } from '../model.ts';
 import type { CommandContext } from '../record/context.ts';
 import type { PendingEvent } from '../record/events.ts';
-import { getAmendment } from '../record/lookup.ts';
+import { getVisibleAmendment } from '../record/lookup.ts';
 import type { NegotiationState } from '../record/state.ts';
 import { authorize } from '../policy/permissions.ts';
 
@@ -15,7 +15,7 @@ export const ProposeAmendmentInput = z.object({
 
 export function proposeAmendment(state: NegotiationState, ctx: CommandContext, raw: z.input<typeof ProposeAmendmentInput>): PendingEvent[] {
   const input = ProposeAmendmentInput.parse(raw);
-  const a = getAmendment(state, input.amendmentId);
+  const a = getVisibleAmendment(state, ctx.actor, input.amendmentId);
   authorize(ctx.actor, 'propose_amendment', a.partyId);
   if (a.status !== 'draft') throw new ParleyError('invalid_transition', `This amendment is ${a.status}; only a draft can be proposed.`);
   const amendment = { ...a, status: 'proposed' as const, visibility: input.visibility };
@@ -26,7 +26,7 @@ export const WithdrawAmendmentInput = z.object({ amendmentId: Id });
 
 export function withdrawAmendment(state: NegotiationState, ctx: CommandContext, raw: z.input<typeof WithdrawAmendmentInput>): PendingEvent[] {
   const input = WithdrawAmendmentInput.parse(raw);
-  const a = getAmendment(state, input.amendmentId);
+  const a = getVisibleAmendment(state, ctx.actor, input.amendmentId);
   authorize(ctx.actor, 'propose_amendment', a.partyId);
   if (a.status !== 'draft' && a.status !== 'proposed') {
     throw new ParleyError('invalid_transition', `This amendment is already ${a.status}; it can no longer be withdrawn.`);

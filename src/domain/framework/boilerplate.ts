@@ -3,7 +3,7 @@
  * share buttons, "read more" teasers, navigation and copyright lines. None of it belongs to
  * the agreement, and left in place it would be glued into whichever point it interrupts.
  */
-import { countWords } from './text-shape.ts';
+import { countWords, endsWithTerminal } from './text-shape.ts';
 
 /** Whole lines that are chrome in the languages Parley meets, compared after `fold`. */
 const KNOWN_LINES: ReadonlySet<string> = new Set([
@@ -38,6 +38,18 @@ const KNOWN_LINES: ReadonlySet<string> = new Set([
   '广告', '相关阅读', '分享', '阅读更多', '相关新闻', '延伸阅读',
 ]);
 
+/**
+ * Single common words that are chrome when they stand alone, but can also be the last word
+ * of a sentence wrapped onto its own line ("…the parties will\nshare"); they are dropped
+ * only when the line before ends a sentence or is blank.
+ */
+const WEAK_LINES: ReadonlySet<string> = new Set([
+  'ad', 'share', 'tweet', 'email', 'print', 'related', 'recommended', 'trending', 'subscribe', 'newsletter',
+  'menu', 'home', 'search', 'close', 'comments', 'loading', 'watch', 'listen', 'sponsored', 'поделиться',
+  'главная', 'комментарии', 'поділитися', 'головна', 'коментарі', 'شارك', 'مشاركة', 'podijeli', 'podeli',
+  'povezano', 'komentari', 'подели', 'partager', 'compartir', 'anuncio', 'teilen', 'anzeige', '分享',
+]);
+
 /** Line openings that announce a teaser or credit line rather than text of the agreement. */
 const KNOWN_PREFIXES: readonly string[] = [
   'read more:', 'read also:', 'also read:', 'see also:', 'related:', 'follow us on', 'photo:', 'image:',
@@ -65,13 +77,14 @@ const URL_ONLY = /^(?:<)?https?:\/\/\S+(?:>)?$/u;
 /** Breadcrumbs and menus: three or more short labels between separators, "Home | World | Europe". */
 const NAVIGATION = /^[^.!?;:؟۔]{1,40}(?:\s[|›»>/•·]\s[^.!?;:؟۔]{1,40}){2,}$/u;
 
-export function isKnownBoilerplate(line: string): boolean {
+/** `standalone`: the line before is blank or ends a sentence, so the line cannot be the tail of a wrapped sentence. */
+export function isKnownBoilerplate(line: string, standalone = true): boolean {
   const t = line.trim();
   if (t === '') return false;
   if (URL_ONLY.test(t) || NAVIGATION.test(t)) return true;
   const folded = fold(t);
   if (folded === '') return false;
-  if (KNOWN_LINES.has(folded)) return true;
+  if (KNOWN_LINES.has(folded)) return standalone || !WEAK_LINES.has(folded);
   if (countWords(t, 30) >= 30) return false;
   const lower = t.toLowerCase();
   if (KNOWN_PREFIXES.some((p) => lower.startsWith(p))) return true;
@@ -92,12 +105,18 @@ export function boilerplateLines(lines: readonly string[], isContent: (line: str
     if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const drop = new Set<number>();
+  let previous = '';
   lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    if (isKnownBoilerplate(line)) {
+    if (line.trim() === '') {
+      previous = '';
+      return;
+    }
+    const standalone = previous === '' || endsWithTerminal(previous);
+    if (isKnownBoilerplate(line, standalone)) {
       drop.add(i);
       return;
     }
+    previous = line;
     const repeated = (counts.get(fold(line)) ?? 0) >= 3;
     if (repeated && line.length <= 160 && !isContent(line)) drop.add(i);
   });

@@ -15,8 +15,8 @@ import { isCjk } from './text-shape.ts';
 export interface HyphenEvidence {
   /** Lower-cased words of the whole document. */
   readonly words: ReadonlySet<string>;
-  /** The whole document, lower-cased, to look for hyphenated compounds. */
-  readonly lowerText: string;
+  /** Hyphenated compounds written on one line somewhere in the document, lower-cased. */
+  readonly compounds: ReadonlySet<string>;
   /** Word prefixes of at least MIN_STEM letters → the one word that has it, or true for several; built on first use. */
   stems?: Map<string, string | true>;
 }
@@ -57,7 +57,12 @@ export function collectHyphenEvidence(text: string): HyphenEvidence {
   for (const s of wordSegmenter.segment(text)) {
     if (s.isWordLike === true) words.add(s.segment.toLowerCase());
   }
-  return { words, lowerText: text.toLowerCase() };
+  const compounds = new Set<string>();
+  for (const m of text.matchAll(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)+/gu)) {
+    const parts = m[0].toLowerCase().split('-');
+    for (let k = 0; k + 1 < parts.length; k += 1) compounds.add(`${parts[k]!}-${parts[k + 1]!}`);
+  }
+  return { words, compounds };
 }
 
 const SOFT_HYPHEN_END = /\u00AD$/u;
@@ -76,7 +81,7 @@ function joinAtHyphen(prev: string, next: string, evidence: HyphenEvidence): str
   if (right[0] !== right[0]!.toLowerCase()) return prev + next;
   const joined = (left + right).toLowerCase();
   const compound = `${left}-${right}`.toLowerCase();
-  if (!evidence.lowerText.includes(compound) && isAttested(joined, left.toLowerCase(), evidence)) return prev.slice(0, -1) + next;
+  if (!evidence.compounds.has(compound) && isAttested(joined, left.toLowerCase(), evidence)) return prev.slice(0, -1) + next;
   // Without evidence either way, keep the hyphen: "sover-eignty" is still readable and
   // reveals the source, while "nonaggression" silently changes a word.
   return prev + next;

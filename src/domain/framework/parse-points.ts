@@ -229,8 +229,12 @@ class Block {
     return this.lines.at(-1);
   }
 
-  /** Starts a new line of the block, or, when `newLine` is false, continues the current one. */
-  add(text: string, newLine: boolean): void {
+  /**
+   * Starts a new line of the block, or, when `newLine` is false, continues the current one.
+   * `mayBeTitle` marks the places where titles stand (a document's first lines, the text
+   * right after "Article 3"); only there can a short unpunctuated line keep its own line.
+   */
+  add(text: string, newLine: boolean, mayBeTitle = false): void {
     const t = text.trim();
     if (t === '') return;
     const current = this.lines.at(-1);
@@ -238,7 +242,7 @@ class Block {
     const breakAfterTitle = this.lastTitleLike && startsLikeSentence(t) && !/^\p{Nd}/u.test(t);
     if (current === undefined || newLine || breakAfterTitle) {
       this.lines.push(t);
-      this.lastTitleLike = this.isTitleLike(t);
+      this.lastTitleLike = mayBeTitle && this.isTitleLike(t);
     } else {
       this.lines[this.lines.length - 1] = joinWrapped(current, t, this.evidence);
       this.lastTitleLike = false;
@@ -313,6 +317,7 @@ export function parsePoints(text: string, options?: ParseOptions): ParsedDocumen
   let inClosing = false;
   let previous: Line | undefined;
   let previousWasHeading = false;
+  let titledPoint = false;
 
   const nextLine = (i: number): number | undefined => (i + 1 < lines.length ? i + 1 : undefined);
 
@@ -345,7 +350,9 @@ export function parsePoints(text: string, options?: ParseOptions): ParsedDocumen
     const number = accepted.get(i);
     if (number !== undefined && line.c.kind === 'point') {
       const block = newBlock();
-      block.add(line.c.rest, true);
+      const titled = line.c.keyword || line.c.markdownLevel > 0;
+      block.add(line.c.rest, true, titled);
+      titledPoint = titled;
       points.push({ number, style: line.c.style, block });
       target = block;
       previous = line;
@@ -394,7 +401,8 @@ export function parsePoints(text: string, options?: ParseOptions): ParsedDocumen
       (wrapWidth === undefined || previous.text.length < wrapWidth * 0.7);
     // Signature blocks are laid out line by line: "For Ukraine:", a name, a title.
     const startNew = line.blankBefore || own || previousWasHeading || paragraph || inClosing;
-    target.add(text, startNew);
+    const mayBeTitle = (target === preamble && (startNew || preamble.isEmpty)) || (titledPoint && target.isEmpty);
+    target.add(text, startNew, mayBeTitle);
     previous = line;
     previousWasHeading = false;
   });

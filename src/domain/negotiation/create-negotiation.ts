@@ -19,6 +19,8 @@ export type CreateNegotiationInput = z.input<typeof CreateNegotiationInput>;
 export function createNegotiation(state: NegotiationState, ctx: CommandContext, raw: CreateNegotiationInput): PendingEvent[] {
   const input = CreateNegotiationInput.parse(raw);
   if (state.negotiation) throw new ParleyError('already_exists', 'This negotiation already exists.');
+  // Accounts that may open negotiations arrive with the API; until then only the operator can.
+  if (ctx.actor.kind !== 'system') throw new ParleyError('action_denied', 'Only an administrator can open a new negotiation.');
   if (!input.languages.includes(input.draftingLanguage)) {
     throw new ParleyError('invalid_input', `The drafting language ${input.draftingLanguage} must be one of the negotiation's languages.`);
   }

@@ -3,10 +3,9 @@ import { ParleyError } from '../errors.ts';
 import { Id, PositionLevel, Text, Visibility, levelsNeedingReason, type Position } from '../model.ts';
 import type { CommandContext } from '../record/context.ts';
 import type { PendingEvent } from '../record/events.ts';
-import { getAmendment, getParty, getPoint } from '../record/lookup.ts';
+import { getParty, getPoint, getVisibleAmendment } from '../record/lookup.ts';
 import { latestPositions, latestVersion, positionKey, type NegotiationState } from '../record/state.ts';
 import { authorize } from '../policy/permissions.ts';
-import { canSee } from '../policy/visibility.ts';
 
 export const SetPositionInput = z.object({
   partyId: Id,
@@ -30,8 +29,7 @@ export function setPosition(state: NegotiationState, ctx: CommandContext, raw: S
   }
   if (input.pointId) getPoint(state, input.pointId);
   if (input.amendmentId) {
-    const a = getAmendment(state, input.amendmentId);
-    if (!canSee(ctx.actor, a)) throw new ParleyError('amendment_not_found', `No amendment with id ${a.id} in this negotiation.`);
+    const a = getVisibleAmendment(state, ctx.actor, input.amendmentId);
     if (a.status === 'draft' && a.partyId !== input.partyId) throw new ParleyError('invalid_transition', 'An amendment still in draft cannot be answered.');
   }
   if (levelsNeedingReason.has(input.level) && input.reason.trim() === '') {

@@ -1,6 +1,8 @@
 /** Lookups that turn a missing id into the error a person can act on. */
 import { ParleyError, type ErrorCode } from '../errors.ts';
 import type { NegotiationState } from './state.ts';
+import type { Actor } from '../policy/actor.ts';
+import { canSee } from '../policy/visibility.ts';
 
 function find<T>(map: Map<string, T>, id: string, code: ErrorCode, what: string): T {
   const found = map.get(id);
@@ -13,6 +15,16 @@ export const getPerson = (s: NegotiationState, id: string) => find(s.persons, id
 export const getMember = (s: NegotiationState, id: string) => find(s.members, id, 'member_not_found', 'member');
 export const getVersion = (s: NegotiationState, id: string) => find(s.versions, id, 'version_not_found', 'version');
 export const getAmendment = (s: NegotiationState, id: string) => find(s.amendments, id, 'amendment_not_found', 'amendment');
+
+/**
+ * An amendment the actor may see; one it may not see is reported exactly like one that does
+ * not exist, so error codes never reveal another party's drafts.
+ */
+export function getVisibleAmendment(s: NegotiationState, actor: Actor, id: string) {
+  const a = s.amendments.get(id);
+  if (!a || !canSee(actor, a)) throw new ParleyError('amendment_not_found', `No amendment with id ${id} in this negotiation.`, { id });
+  return a;
+}
 export const getRound = (s: NegotiationState, id: string) => find(s.rounds, id, 'round_not_found', 'round');
 export const getSection = (s: NegotiationState, id: string) => find(s.sections, id, 'not_found', 'section');
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
 import { codeOf, errorOf, eventOf, table, testId } from '../testing/factory.ts';
 
 function setup() {
@@ -64,8 +63,8 @@ describe('scheduleRound', () => {
     expect(codeOf(() => t.world.do(t.mediator.actor, 'scheduleRound', { ...base, partyIds: [testId(999)] }))).toBe('party_not_found');
     expect(codeOf(() => t.world.do(t.mediator.actor, 'scheduleRound', { ...base, attendeeIds: [testId(999)] }))).toBe('person_not_found');
     expect(codeOf(() => t.world.do(t.mediator.actor, 'scheduleRound', { ...base, pointIds: [testId(999)] }))).toBe('point_not_found');
-    expect(errorOf(() => t.world.do(t.mediator.actor, 'scheduleRound', { ...base, startsAt: '2 December 2025' }))).toBeInstanceOf(ZodError);
-    expect(errorOf(() => t.world.do(t.mediator.actor, 'scheduleRound', { ...base, durationMinutes: 0 }))).toBeInstanceOf(ZodError);
+    expect(codeOf(() => t.world.do(t.mediator.actor, 'scheduleRound', { ...base, startsAt: '2 December 2025' }))).toBe('invalid_input');
+    expect(codeOf(() => t.world.do(t.mediator.actor, 'scheduleRound', { ...base, durationMinutes: 0 }))).toBe('invalid_input');
     expect(t.world.state.rounds.size).toBe(0);
   });
 
@@ -73,7 +72,7 @@ describe('scheduleRound', () => {
     const { t } = setup();
     const base = { title: { en: 'x' }, startsAt: '2025-12-02T18:00:00Z' };
     expect(codeOf(() => t.world.do(t.party(0).principal.actor, 'scheduleRound', base))).toBe('action_denied');
-    expect(errorOf(() => t.world.do(t.mediator.actor, 'scheduleRound', { ...base, visibility: 'party' as 'public' }))).toBeInstanceOf(ZodError);
+    expect(codeOf(() => t.world.do(t.mediator.actor, 'scheduleRound', { ...base, visibility: 'party' as 'public' }))).toBe('invalid_input');
     expect(eventOf(t.world.do(t.mediator.actor, 'scheduleRound', { ...base, visibility: 'public' }), 'round.scheduled').visibility).toBe('public');
   });
 });

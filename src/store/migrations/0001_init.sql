@@ -178,6 +178,7 @@ CREATE TABLE amendments (
   kind              text NOT NULL,
   point_id          uuid,
   texts             jsonb NOT NULL,
+  base_texts        jsonb,
   after_point_id    uuid,
   number            text,
   justification     text NOT NULL,
