@@ -85,10 +85,10 @@ export function isKnownBoilerplate(line: string, standalone = true): boolean {
   const folded = fold(t);
   if (folded === '') return false;
   if (KNOWN_LINES.has(folded)) return standalone || !WEAK_LINES.has(folded);
-  if (countWords(t, 30) >= 30) return false;
   const lower = t.toLowerCase();
-  if (KNOWN_PREFIXES.some((p) => lower.startsWith(p))) return true;
-  return KNOWN_FRAGMENTS.some((f) => lower.includes(f));
+  const marked = KNOWN_PREFIXES.some((p) => lower.startsWith(p)) || KNOWN_FRAGMENTS.some((f) => lower.includes(f));
+  // A long line that merely mentions "copyright" is text, not a banner.
+  return marked && countWords(t, 30) < 30;
 }
 
 /**

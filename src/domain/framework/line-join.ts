@@ -50,13 +50,16 @@ function isAttested(joined: string, fragment: string, evidence: HyphenEvidence):
   return false;
 }
 
-const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
+/**
+ * Hyphenation only concerns the alphabetic scripts matched below, where a word is a run of
+ * letters; a letter-run scan finds those words in one linear pass over a 20 MB text, which
+ * word segmentation of the whole document would not.
+ */
+const ALPHABETIC_WORD = /[\p{Script=Latin}\p{Script=Cyrillic}\p{M}]+/gu;
 
 export function collectHyphenEvidence(text: string): HyphenEvidence {
   const words = new Set<string>();
-  for (const s of wordSegmenter.segment(text)) {
-    if (s.isWordLike === true) words.add(s.segment.toLowerCase());
-  }
+  for (const m of text.matchAll(ALPHABETIC_WORD)) words.add(m[0].toLowerCase());
   const compounds = new Set<string>();
   for (const m of text.matchAll(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)+/gu)) {
     const parts = m[0].toLowerCase().split('-');
@@ -70,10 +73,14 @@ const SOFT_HYPHEN_END = /\u00AD$/u;
 const HYPHEN_END = /([\p{Script=Latin}\p{Script=Cyrillic}]+)[-\u2010]$/u;
 const CASED_WORD_START = /^([\p{Script=Latin}\p{Script=Cyrillic}]+)/u;
 
+/** Only the end of the previous text matters; looking at all of it would make long joined blocks quadratic. */
+const TAIL = 80;
+
 function joinAtHyphen(prev: string, next: string, evidence: HyphenEvidence): string | undefined {
-  if (SOFT_HYPHEN_END.test(prev)) return prev.slice(0, -1) + next;
-  const head = HYPHEN_END.exec(prev);
-  const tail = CASED_WORD_START.exec(next);
+  const end = prev.slice(-TAIL);
+  if (SOFT_HYPHEN_END.test(end)) return prev.slice(0, -1) + next;
+  const head = HYPHEN_END.exec(end);
+  const tail = CASED_WORD_START.exec(next.slice(0, TAIL));
   if (head === null || tail === null) return undefined;
   const left = head[1]!;
   const right = tail[1]!;
@@ -87,15 +94,18 @@ function joinAtHyphen(prev: string, next: string, evidence: HyphenEvidence): str
   return prev + next;
 }
 
-/** Joins `next` onto `prev`, which ended at a wrap inside the same sentence. */
+/**
+ * Joins `next` onto `prev`, which ended at a wrap inside the same sentence. Both are
+ * expected trimmed; `prev` may be a whole long paragraph, so only its end is inspected.
+ */
 export function joinWrapped(prev: string, next: string, evidence: HyphenEvidence): string {
-  const a = prev.trimEnd();
+  const a = prev;
   const b = next.trimStart();
   if (a === '') return b;
   if (b === '') return a;
   const hyphenated = joinAtHyphen(a, b, evidence);
   if (hyphenated !== undefined) return hyphenated;
-  const last = /.$/u.exec(a)?.[0] ?? '';
+  const last = /.$/u.exec(a.slice(-2))?.[0] ?? '';
   const first = /^./u.exec(b)?.[0] ?? '';
   if (isCjk(last) && isCjk(first)) return a + b;
   return `${a} ${b}`;

@@ -234,7 +234,7 @@ class Block {
    * `mayBeTitle` marks the places where titles stand (a document's first lines, the text
    * right after "Article 3"); only there can a short unpunctuated line keep its own line.
    */
-  add(text: string, newLine: boolean, mayBeTitle = false): void {
+  add(text: string, newLine: boolean, mayBeTitle = false, titleWords = 8): void {
     const t = text.trim();
     if (t === '') return;
     const current = this.lines.at(-1);
@@ -242,7 +242,7 @@ class Block {
     const breakAfterTitle = this.lastTitleLike && startsLikeSentence(t) && !/^\p{Nd}/u.test(t);
     if (current === undefined || newLine || breakAfterTitle) {
       this.lines.push(t);
-      this.lastTitleLike = mayBeTitle && this.isTitleLike(t);
+      this.lastTitleLike = mayBeTitle && this.isTitleLike(t, titleWords);
     } else {
       this.lines[this.lines.length - 1] = joinWrapped(current, t, this.evidence);
       this.lastTitleLike = false;
@@ -250,8 +250,8 @@ class Block {
   }
 
   /** A short line without final punctuation, shorter than the wrap width: "Ceasefire", "Final provisions". */
-  private isTitleLike(t: string): boolean {
-    if (endsWithTerminal(t) || countWords(t, 10) > 8) return false;
+  private isTitleLike(t: string, maxWords: number): boolean {
+    if (endsWithTerminal(t) || countWords(t, maxWords + 1) > maxWords) return false;
     return this.wrapWidth === undefined || t.length < this.wrapWidth * 0.6;
   }
 
@@ -271,6 +271,10 @@ function estimateWrapWidth(lines: readonly Line[]): number | undefined {
   if (width > 120) return undefined;
   const nearWidth = lengths.filter((n) => n >= width * 0.7).length;
   return nearWidth >= lengths.length * 0.5 ? width : undefined;
+}
+
+function isShortTitle(text: string): boolean {
+  return countWords(text, 10) <= 8 && !endsWithTerminal(text) && startsLikeSentence(text);
 }
 
 interface PointDraft {
@@ -312,7 +316,7 @@ export function parsePoints(text: string, options?: ParseOptions): ParsedDocumen
   const closing = newBlock();
   const points: PointDraft[] = [];
   const sections: SectionDraft[] = [];
-  let preambleHeading: { signature: string; title: string; index: number } | undefined;
+  let preambleHeading: { signature: string; parts: string[]; certain: boolean } | undefined;
   let target: Block = preamble;
   let inClosing = false;
   let previous: Line | undefined;
@@ -368,15 +372,27 @@ export function parsePoints(text: string, options?: ParseOptions): ParsedDocumen
 
     // Right after "Article 3" with nothing yet, a heading-like line is the article's own title.
     const pointAwaitsText = points.length > 0 && target === points.at(-1)!.block && target.isEmpty;
+    // "Chapter 2" alone, then "Territory": the second line is the chapter's title, even when no point follows yet.
+    const lastSection = sections.at(-1);
+    const bareHeadingAbove =
+      previousWasHeading && lastSection !== undefined && lastSection.certain && lastSection.block.isEmpty && countWords(lastSection.title, 4) <= 3;
+    if (!inClosing && bareHeadingAbove && line.c.kind === 'text' && isShortTitle(line.text)) {
+      lastSection.title = `${lastSection.title} — ${line.text}`;
+      previous = line;
+      return;
+    }
     if (!inClosing && !pointAwaitsText && isHeading(line, i)) {
       const signature = headingSignature(line);
       const title = textOf(line.c).trim();
+      const certain = line.c.kind === 'heading' && line.c.certain;
       if (points.length === 0) {
         preamble.add(title, true);
-        preambleHeading = { signature, title, index: i };
+        const joinsPrevious = previousWasHeading && preambleHeading !== undefined && preambleHeading.certain && !certain;
+        preambleHeading = joinsPrevious
+          ? { ...preambleHeading!, parts: [...preambleHeading!.parts, title], certain }
+          : { signature, parts: [title], certain };
       } else {
         const last = sections.at(-1);
-        const certain = line.c.kind === 'heading' && line.c.certain;
         // "Section II" then "Security" on the next line is one heading, written on two lines.
         const continuesTitle =
           previousWasHeading && last !== undefined && last.block.isEmpty && last.certain && !certain && last.beforePoint === points.length;
@@ -402,7 +418,8 @@ export function parsePoints(text: string, options?: ParseOptions): ParsedDocumen
     // Signature blocks are laid out line by line: "For Ukraine:", a name, a title.
     const startNew = line.blankBefore || own || previousWasHeading || paragraph || inClosing;
     const mayBeTitle = (target === preamble && (startNew || preamble.isEmpty)) || (titledPoint && target.isEmpty);
-    target.add(text, startNew, mayBeTitle);
+    // News headlines run longer than article titles.
+    target.add(text, startNew, mayBeTitle, target === preamble ? 14 : 8);
     previous = line;
     previousWasHeading = false;
   });
@@ -415,9 +432,10 @@ export function parsePoints(text: string, options?: ParseOptions): ParsedDocumen
   const opening = preambleHeading;
   if (opening !== undefined && finalSections.some((s) => s.signature === opening.signature)) {
     const preambleLines = preambleText.split('\n');
-    if (preambleLines.at(-1) === opening.title) {
-      preambleText = preambleLines.slice(0, -1).join('\n');
-      finalSections.unshift({ title: opening.title, beforePoint: 0, signature: opening.signature, text: '' });
+    const tail = preambleLines.slice(-opening.parts.length);
+    if (tail.length === opening.parts.length && tail.every((l, k) => l === opening.parts[k])) {
+      preambleText = preambleLines.slice(0, -opening.parts.length).join('\n');
+      finalSections.unshift({ title: opening.parts.join(' — '), beforePoint: 0, signature: opening.signature, text: '' });
     }
   }
 

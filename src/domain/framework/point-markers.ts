@@ -238,12 +238,12 @@ function matchPoint(line: string, markdownLevel: number): PointCandidate | undef
 }
 
 function isHeadingKeywordLine(line: string): boolean {
-  if (countWords(line, 16) > 15) return false;
   const m = HEADING_KEYWORD.exec(line);
   if (m?.groups !== undefined) {
     const sep = m.groups.sep;
     const rest = (m.groups.rest ?? '').trim();
-    if ((sep !== undefined && sep.trim() !== '') || plausibleUnseparatedRest(rest)) return true;
+    const separated = sep !== undefined && sep.trim() !== '';
+    if ((separated || plausibleUnseparatedRest(rest)) && countWords(line, 16) <= 15) return true;
   }
   if (CHINESE_HEADING.test(line)) return true;
   const bare = line.replace(/[\s:.：]+$/u, '').toLowerCase();

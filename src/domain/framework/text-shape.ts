@@ -7,30 +7,46 @@
 
 const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
+/**
+ * V8 segments a long string in time quadratic in its length, and a pasted agreement can be
+ * one 20 MB line. Segmenting in pieces that end at a space (or, for scripts without spaces,
+ * at a hard limit) keeps it linear; a word is cut only in a space-less run over CHUNK chars.
+ */
+const CHUNK = 1000;
+
+function* chunks(text: string): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + CHUNK, text.length);
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start) end = space + 1;
+    }
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+export function* words(text: string): Generator<string> {
+  for (const chunk of chunks(text)) {
+    for (const segment of wordSegmenter.segment(chunk)) {
+      if (segment.isWordLike === true) yield segment.segment;
+    }
+  }
+}
+
 export function countWords(text: string, limit = Number.POSITIVE_INFINITY): number {
   let n = 0;
-  for (const segment of wordSegmenter.segment(text)) {
-    if (segment.isWordLike === true) {
-      n += 1;
-      if (n >= limit) return n;
-    }
+  for (const _ of words(text)) {
+    n += 1;
+    if (n >= limit) return n;
   }
   return n;
 }
 
 export function firstWord(text: string): string {
-  for (const segment of wordSegmenter.segment(text)) {
-    if (segment.isWordLike === true) return segment.segment;
-  }
+  for (const w of words(text)) return w;
   return '';
-}
-
-export function lastWord(text: string): string {
-  let last = '';
-  for (const segment of wordSegmenter.segment(text)) {
-    if (segment.isWordLike === true) last = segment.segment;
-  }
-  return last;
 }
 
 const FIRST_LETTER = /\p{L}/u;
