@@ -42,8 +42,9 @@ export function bestChain(numbers: readonly number[]): Chain {
     scoreAt[i] = score;
     previous[i] = from;
     const current = bestEndingAt.get(n);
-    if (current === undefined || score > current.score) bestEndingAt.set(n, { score, index: i });
-    if (best === undefined || score > best.score) best = { score, index: i };
+    // Ties go to the later line: a table of contents or a summary list comes before the text it lists.
+    if (current === undefined || score >= current.score) bestEndingAt.set(n, { score, index: i });
+    if (best === undefined || score >= best.score) best = { score, index: i };
   });
 
   if (best === undefined) return { picked: [], score: 0 };
