@@ -227,6 +227,8 @@ describe('parsePoints marker shapes', () => {
     ['**Point 1:**', '**Point 1:** One.\n**Point 2:** Two.', [['1', 'One.'], ['2', 'Two.']]],
     ['1\\. (escaped Markdown)', '1\\. One.\n2\\. Two.', [['1', 'One.'], ['2', 'Two.']]],
     ['1. 1. 1. (lazy Markdown numbering)', '1. One.\n1. Two.\n1. Three.', [['1', 'One.'], ['2', 'Two.'], ['3', 'Three.']]],
+    ['1️⃣ (keycap emoji)', '1\uFE0F\u20E3 One.\n2\uFE0F\u20E3 Two.', [['1', 'One.'], ['2', 'Two.']]],
+    ['🔟 (keycap ten)', '8\u20E3 Eight.\n9\uFE0F\u20E3 Nine.\n\u{1F51F} Ten.', [['8', 'Eight.'], ['9', 'Nine.'], ['10', 'Ten.']]],
     ['1.Text (lost space)', '1.Ukraine first.\n2.Russia second.', [['1', 'Ukraine first.'], ['2', 'Russia second.']]],
   ];
 

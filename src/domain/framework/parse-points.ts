@@ -83,7 +83,12 @@ function prepareLines(input: string): { text: string; indent: number }[] {
   return text.split('\n').map((raw) => {
     const expanded = raw.replace(/\t/gu, '    ');
     const indent = expanded.length - expanded.trimStart().length;
-    return { text: expanded.replace(HORIZONTAL_SPACE, ' ').trim(), indent };
+    // Messenger copies number points with keycap emoji ("1️⃣ …", "🔟 …"); they read as "1." and "10.".
+    const keycaps = expanded
+      .trimStart()
+      .replace(/^((?:\p{Nd}\uFE0F?\u20E3)+)/u, (m) => `${m.replace(/[\uFE0F\u20E3]/gu, '')}. `)
+      .replace(/^\u{1F51F}/u, '10. ');
+    return { text: keycaps.replace(HORIZONTAL_SPACE, ' ').trim(), indent };
   });
 }
 
