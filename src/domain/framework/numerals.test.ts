@@ -1,67 +1,92 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arabicOrdinalToNumber, chineseToNumber, normalizeDigits, romanToNumber, toAsciiDigits } from './numerals.ts';
-import { bestChain } from './sequence.ts';
+import {
+  ARABIC_ORDINAL_PATTERN, arabicOrdinalToNumber, chineseToNumber, ENGLISH_NUMBER_WORD_PATTERN, englishNumberWordToNumber,
+  normalizeDigits, romanToNumber, toAsciiDigits,
+} from './numerals.ts';
 
-describe('numerals', () => {
-  it('converts digits of any script to ASCII', () => {
-    expect(toAsciiDigits('١٢٣')).toBe('123');
-    expect(toAsciiDigits('۱۲۳')).toBe('123');
-    expect(toAsciiDigits('１２')).toBe('12');
-    expect(toAsciiDigits('१२')).toBe('12');
-    expect(normalizeDigits('007')).toBe('7');
-  });
-
-  it('reads canonical Roman numerals only', () => {
-    expect(romanToNumber('IV')).toBe(4);
-    expect(romanToNumber('XIV')).toBe(14);
-    expect(romanToNumber('MCMXC')).toBe(1990);
-    expect(romanToNumber('IIII')).toBeUndefined();
-    expect(romanToNumber('MIX')).toBe(1009);
-    expect(romanToNumber('DID')).toBeUndefined();
-  });
-
-  it('reads Chinese numerals and Arabic ordinal words', () => {
-    expect(chineseToNumber('十二')).toBe(12);
-    expect(chineseToNumber('二十')).toBe(20);
-    expect(chineseToNumber('一百零五')).toBe(105);
-    expect(arabicOrdinalToNumber('الأولى')).toBe(1);
-    expect(arabicOrdinalToNumber('الثانية')).toBe(2);
-    expect(arabicOrdinalToNumber('الحادي عشر')).toBe(11);
-    expect(arabicOrdinalToNumber('أولاً')).toBe(1);
-  });
-
-  it('round-trips every Arabic-Indic number', () => {
-    fc.assert(
-      fc.property(fc.nat({ max: 100000 }), (n) => {
-        const arabic = String(n).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
-        const persian = String(n).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
-        expect(toAsciiDigits(arabic)).toBe(String(n));
-        expect(toAsciiDigits(persian)).toBe(String(n));
-      }),
-    );
+describe('toAsciiDigits', () => {
+  it('converts decimal digits of every script, leaving other characters alone', () => {
+    expect(toAsciiDigits('٠١٢٣٤٥٦٧٨٩')).toBe('0123456789'); // Arabic-Indic
+    expect(toAsciiDigits('۰۱۲۳۴۵۶۷۸۹')).toBe('0123456789'); // Extended Arabic-Indic (Urdu, Persian)
+    expect(toAsciiDigits('０１２３４５６７８９')).toBe('0123456789'); // full width
+    expect(toAsciiDigits('०१२३४५६७८९')).toBe('0123456789'); // Devanagari
+    expect(toAsciiDigits('\u{1D7CF}\u{1D7D9}\u{1D7ED}')).toBe('111'); // mathematical digits, runs back to back
+    expect(toAsciiDigits('نکتہ ۱۲: Art. ٣ (b)')).toBe('نکتہ 12: Art. 3 (b)');
   });
 });
 
-describe('bestChain', () => {
-  it('follows the run and skips numbers that break it', () => {
-    const numbers = [1, 2, 2025, 3, 40, 4, 5];
-    expect(bestChain(numbers).picked.map((i) => numbers[i])).toEqual([1, 2, 3, 4, 5]);
+describe('normalizeDigits', () => {
+  it('drops leading zeros but keeps a lone zero', () => {
+    expect(normalizeDigits('0012')).toBe('12');
+    expect(normalizeDigits('٠٠١٢')).toBe('12');
+    expect(normalizeDigits('0')).toBe('0');
+    expect(normalizeDigits('000')).toBe('0');
+    expect(normalizeDigits('120')).toBe('120');
+  });
+});
+
+describe('romanToNumber', () => {
+  it('reads canonical numerals in either case', () => {
+    expect(romanToNumber('IV')).toBe(4);
+    expect(romanToNumber('iv')).toBe(4);
+    expect(romanToNumber('XC')).toBe(90);
+    expect(romanToNumber('XXVIII')).toBe(28);
+    expect(romanToNumber('MMMCMXCIX')).toBe(3999);
   });
 
-  it('prefers the later of two equal runs (a table of contents, then the text)', () => {
-    expect(bestChain([1, 2, 3, 1, 2, 3]).picked).toEqual([3, 4, 5]);
+  it('refuses non-canonical forms and other letters', () => {
+    for (const bad of ['IIII', 'LXL', 'VX', 'IC', 'DID', 'MMMM', '', 'IVa', 'A']) expect(romanToNumber(bad), bad).toBeUndefined();
+  });
+});
+
+describe('chineseToNumber', () => {
+  it('reads article numbers up to 9999', () => {
+    expect(chineseToNumber('十')).toBe(10);
+    expect(chineseToNumber('十二')).toBe(12);
+    expect(chineseToNumber('二十')).toBe(20);
+    expect(chineseToNumber('一百零五')).toBe(105);
+    expect(chineseToNumber('两千')).toBe(2000);
+    expect(chineseToNumber('九千九百九十九')).toBe(9999);
   });
 
-  it('always picks an increasing run with steps of at most 3', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 30 }), { maxLength: 60 }), (numbers) => {
-        const picked = bestChain(numbers).picked.map((i) => numbers[i]!);
-        for (let k = 1; k < picked.length; k += 1) {
-          expect(picked[k]! - picked[k - 1]!).toBeGreaterThanOrEqual(1);
-          expect(picked[k]! - picked[k - 1]!).toBeLessThanOrEqual(3);
-        }
-      }),
-    );
+  it('refuses zero and other characters', () => {
+    expect(chineseToNumber('零')).toBeUndefined();
+    expect(chineseToNumber('第十二条')).toBeUndefined();
+    expect(chineseToNumber('')).toBeUndefined();
+  });
+});
+
+describe('arabicOrdinalToNumber and ARABIC_ORDINAL_PATTERN', () => {
+  it('reads ordinal words with or without hamza, tanween and taa marbuta', () => {
+    expect(arabicOrdinalToNumber('الأولى')).toBe(1);
+    expect(arabicOrdinalToNumber('الاولى')).toBe(1);
+    expect(arabicOrdinalToNumber('أولاً')).toBe(1);
+    expect(arabicOrdinalToNumber('الثانية')).toBe(2);
+    expect(arabicOrdinalToNumber('ثانياً')).toBe(2);
+    expect(arabicOrdinalToNumber('العاشر')).toBe(10);
+    expect(arabicOrdinalToNumber('الحادي عشر')).toBe(11);
+    expect(arabicOrdinalToNumber('الثانية عشرة')).toBe(12);
+    expect(arabicOrdinalToNumber('التاسع  عشر')).toBe(19);
+    expect(arabicOrdinalToNumber('العشرون')).toBe(20);
+    expect(arabicOrdinalToNumber('المادة')).toBeUndefined();
+  });
+
+  it('the pattern matches the same forms, harakat included', () => {
+    const re = new RegExp(`^(?:${ARABIC_ORDINAL_PATTERN})$`, 'u');
+    for (const ok of ['الأولى', 'الثانيَة', 'ثانياً', 'الحادي عشر', 'الثانية عشرة']) expect(re.test(ok), ok).toBe(true);
+    expect(re.test('المادة')).toBe(false);
+    // Longest first: the two-word form wins over its one-word prefix.
+    expect(new RegExp(`(?:${ARABIC_ORDINAL_PATTERN})`, 'u').exec('البند الحادي عشر')?.[0]).toBe('الحادي عشر');
+  });
+});
+
+describe('englishNumberWordToNumber', () => {
+  it('reads one to twenty, in any case', () => {
+    expect(englishNumberWordToNumber('One')).toBe(1);
+    expect(englishNumberWordToNumber('TWELVE')).toBe(12);
+    expect(englishNumberWordToNumber('twenty')).toBe(20);
+    expect(englishNumberWordToNumber('twenty-one')).toBeUndefined();
+    expect(englishNumberWordToNumber('first')).toBeUndefined();
+    expect(new RegExp(`^(?:${ENGLISH_NUMBER_WORD_PATTERN})$`).test('seventeen')).toBe(true);
   });
 });
