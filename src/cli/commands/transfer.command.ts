@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ParleyError } from '../../domain/errors.ts';
 import { backup, restore } from '../../store/backup.ts';
 import { exportNegotiation, importNegotiation, parseExport } from '../../store/transfer.ts';
+import { requireNegotiationId } from '../negotiation-id.ts';
 import { readTextFile } from '../read-input.ts';
 import { printJson, printLine, progressBar } from '../output.ts';
 import { withDatabase, withStorageOption } from '../storage-options.ts';
@@ -17,6 +18,7 @@ export function registerTransferCommands(program: Command): void {
     .requiredOption('--out <file>', 'where to write the JSON')
     .option('--json', 'print a summary as JSON')
     .action(async (opts: { data?: string; negotiation: string; out: string; json?: boolean }) => {
+      requireNegotiationId(opts.negotiation);
       const file = await withDatabase(opts, (db) => exportNegotiation(db, opts.negotiation));
       writeFileSync(opts.out, JSON.stringify(file, null, 1));
       const summary = { negotiationId: file.negotiationId, events: file.events.length, head: file.head, out: opts.out };

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ParleyError } from '../../domain/errors.ts';
 import { listNegotiationIds, verifyNegotiation, type VerifyResult } from '../../store/event-log.ts';
+import { requireNegotiationId } from '../negotiation-id.ts';
 import { printJson, printLine } from '../output.ts';
 import { withDatabase, withStorageOption } from '../storage-options.ts';
 
@@ -10,6 +11,7 @@ export function registerVerifyCommand(program: Command): void {
     .option('--negotiation <id>', 'verify only this negotiation')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { data?: string; negotiation?: string; json?: boolean }) => {
+      if (opts.negotiation !== undefined) requireNegotiationId(opts.negotiation);
       const results: VerifyResult[] = await withDatabase(opts, async (db) => {
         const ids = opts.negotiation ? [opts.negotiation] : await listNegotiationIds(db);
         const out = [];
