@@ -63,29 +63,30 @@ beforeAll(async () => {
 });
 afterAll(() => { work.remove(); });
 
-describe('parley points with a file it cannot read', () => {
+// Independent processes on independent files: run side by side.
+describe.concurrent('parley points with a file it cannot read', () => {
   it('an empty file', async () => {
     const r = await runCli(['points', file('empty.txt')]);
-    expect(expectOneLineError(r)).toMatch(/empty\.txt is empty; there is nothing to import/);
+    expect(expectOneLineError(r)).toMatch(/empty\.txt is empty/);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
   });
 
   it('a binary file', async () => {
     const r = await runCli(['points', file('binary.bin')]);
-    expect(expectOneLineError(r)).toMatch(/binary\.bin is not a UTF-8 text file/);
+    expect(expectOneLineError(r)).toMatch(/binary\.bin is not a .*text file/);
     expect(r.code).toBe(2);
   });
 
   it('a 50 MB file, refused before it is read', async () => {
     const r = await runCli(['points', file('huge.txt')]);
-    expect(expectOneLineError(r)).toMatch(/huge\.txt is 50 MB; the limit is 20 MB/);
+    expect(expectOneLineError(r)).toMatch(/huge\.txt is 50 MB.*limit is 20 MB/);
     expect(r.code).not.toBe(0);
   });
 
   it('a missing file', async () => {
     const r = await runCli(['points', file('no-such-file.txt')]);
-    expect(expectOneLineError(r)).toMatch(/File not found: .*no-such-file\.txt/);
+    expect(expectOneLineError(r)).toMatch(/not found.*no-such-file\.txt/i);
     expect(r.code).not.toBe(0);
   });
 
