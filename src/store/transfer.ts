@@ -48,7 +48,10 @@ export function parseExport(data: unknown): NegotiationExport {
   if (file.events.some((e) => e.negotiationId !== file.negotiationId)) {
     throw new ParleyError('invalid_import', 'The export mixes events of several negotiations.');
   }
-  const broken = verifyChain(file.events);
+  // The chain is checked on the events as written in the file, not as the schema read them:
+  // a field slipped into a payload changes its hash and is refused rather than dropped.
+  const raw = (data as { events: RecordedEvent[] }).events;
+  const broken = verifyChain(raw) ?? verifyChain(file.events);
   if (broken) throw new ParleyError('invalid_import', `The export's record is broken at event ${broken.seq}: ${broken.reason}. Nothing was imported.`, { seq: broken.seq });
   const last = file.events.at(-1)!;
   if (last.seq !== file.head.seq || last.hash !== file.head.hash) {

@@ -222,6 +222,12 @@ describe.each(pairs)('from %s to %s', (from, to) => {
       expect(next).toMatchObject({ seq: file.head.seq + 1, prevHash: file.head.hash });
     });
 
+    it('refuses an export with a field slipped into an event\'s payload, rather than dropping it', async () => {
+      const file = JSON.parse(JSON.stringify(await exportNegotiation(source.db, smallId))) as { events: { seq: number; payload: Record<string, unknown> }[] };
+      file.events[2]!.payload.smuggled = 'a field the schema does not know';
+      expect(() => parseExport(file)).toThrow(/broken at event 3/);
+    });
+
     it('refuses to import a negotiation twice, writing nothing', async () => {
       const file = await exportNegotiation(source.db, smallId);
       await importNegotiation(target.db, file);

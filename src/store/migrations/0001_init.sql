@@ -21,21 +21,22 @@ CREATE FUNCTION parley_viewer(name text) RETURNS text
 -- ARCHITECTURE §2 in SQL; src/domain/policy/visibility.ts states the same rule.
 CREATE FUNCTION parley_visible(neg uuid, owner uuid, vis text) RETURNS boolean
   LANGUAGE sql STABLE AS $$
-  SELECT vis = 'public'
+  -- COALESCE: with no viewer set the comparisons are NULL; spell out that NULL means no.
+  SELECT COALESCE(vis = 'public'
       OR (neg::text = parley_viewer('negotiation') AND (
             vis = 'parties'
          OR (vis = 'mediator' AND (parley_viewer('mediator') = 'on' OR owner::text = parley_viewer('party')))
-         OR (vis = 'party' AND (owner::text = parley_viewer('party') OR (owner IS NULL AND parley_viewer('mediator') = 'on')))))
+         OR (vis = 'party' AND (owner::text = parley_viewer('party') OR (owner IS NULL AND parley_viewer('mediator') = 'on'))))), false)
 $$;
 
 -- Who may write a row: someone acting in this negotiation, for their own party; the
 -- mediator's office also for rows a party shares beyond itself (e.g. accepting its amendment).
 CREATE FUNCTION parley_may_write(neg uuid, owner uuid, vis text) RETURNS boolean
   LANGUAGE sql STABLE AS $$
-  SELECT neg::text = parley_viewer('negotiation')
+  SELECT COALESCE(neg::text = parley_viewer('negotiation')
      AND (owner IS NULL
           OR owner::text = parley_viewer('party')
-          OR (parley_viewer('mediator') = 'on' AND vis <> 'party'))
+          OR (parley_viewer('mediator') = 'on' AND vis <> 'party')), false)
 $$;
 
 CREATE TABLE schema_migrations (
