@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'parley-data', 'coverage', '**/*.d.ts', 'web/dist'] },
+  { ignores: ['node_modules', 'dist', 'parley-data', '.tmp', 'coverage', '**/*.d.ts', 'web/dist'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
