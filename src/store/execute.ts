@@ -8,13 +8,12 @@ import { decide, type Command } from '../domain/commands.ts';
 import { ParleyError } from '../domain/errors.ts';
 import type { Actor } from '../domain/policy/actor.ts';
 import type { RecordedEvent } from '../domain/record/events.ts';
-import { evolve } from '../domain/record/evolve.ts';
 import { GENESIS_HASH } from '../domain/record/hash-event.ts';
 import type { NegotiationState } from '../domain/record/state.ts';
 import type { Database } from './database.ts';
 import { chainEvents, insertEvents, lockHead, writeHead } from './event-log.ts';
 import { project } from './projection.ts';
-import { loadState, rememberState } from './state-loader.ts';
+import { loadState, rememberEvents } from './state-loader.ts';
 import { actAs } from './viewer.ts';
 
 /** Who runs the command: the operator, or a member whose party and role the record decides. */
@@ -43,7 +42,7 @@ export async function execute(db: Database, opts: ExecuteOptions): Promise<Recor
   if (creating && command.input.id !== undefined && command.input.id !== negotiationId) {
     throw new ParleyError('invalid_input', 'The negotiation id in the command does not match the one it is run for.');
   }
-  const { events, state } = await db.transaction(async (tx) => {
+  const events = await db.transaction(async (tx) => {
     const head = await lockHead(tx, negotiationId);
     if (creating && head) throw new ParleyError('already_exists', `Negotiation ${negotiationId} already exists.`);
     if (!creating && !head) throw new ParleyError('negotiation_not_found', `No negotiation with id ${negotiationId}.`);
@@ -54,15 +53,11 @@ export async function execute(db: Database, opts: ExecuteOptions): Promise<Recor
     const recorded = chainEvents(negotiationId, head ?? { lastSeq: 0, lastHash: GENESIS_HASH }, pending, actor.kind === 'member' ? actor.memberId : 'system', now);
     await actAs(tx, negotiationId, actor);
     await insertEvents(tx, recorded);
-    for (const e of recorded) {
-      await project(tx, e);
-      evolve(state, e);
-      state.seq = e.seq;
-    }
+    for (const e of recorded) await project(tx, e);
     const last = recorded.at(-1);
     if (last) await writeHead(tx, negotiationId, { lastSeq: last.seq, lastHash: last.hash }, creating);
-    return { events: recorded, state };
+    return recorded;
   });
-  rememberState(db, negotiationId, state);
+  rememberEvents(db, negotiationId, events);
   return events;
 }
