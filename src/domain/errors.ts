@@ -5,6 +5,12 @@
  */
 export const errorCodes = {
   invalid_input: 400,
+  unauthenticated: 401,
+  totp_required: 401,
+  csrf_failed: 403,
+  rate_limited: 429,
+  account_locked: 423,
+  invitation_invalid: 410,
   invalid_import: 400,
   invalid_transition: 409,
   reason_required: 400,

@@ -1,33 +1,41 @@
 /**
- * The HTTP server. For now: health and a read-only view of a negotiation; accounts and the
- * full API come next. Routes stay thin: parse, decide who is asking, one store call.
+ * The HTTP server: cookies, authentication, the declared routes, their OpenAPI document,
+ * and the live channel. Routes stay thin: authenticate, parse, one store call, present.
  */
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../store/database.ts';
+import { authPlugin } from './auth/auth.plugin.ts';
+import { buildOpenApi } from './openapi.ts';
 import { sendProblem } from './problem.ts';
-import { healthRoutes } from './routes/health.routes.ts';
-import { negotiationRoutes } from './routes/negotiation.routes.ts';
+import { allRoutes } from './routes/index.ts';
+import { registerRoutes } from './route.ts';
+
+export const API_VERSION = '0.2.0';
 
 export interface AppOptions {
   db: Database;
-  /**
-   * Until accounts exist, a request from this machine may read as a member (`?as=`): the
-   * operator who runs the server can read its data directory anyway. Never enabled for
-   * a server listening beyond loopback.
-   */
-  localViewer: boolean;
+  /** Mark cookies Secure: on whenever the server is reached over TLS (directly or via a proxy). */
+  secureCookies?: boolean;
   logger?: boolean;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  const app = Fastify({
+    logger: opts.logger ? { redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: true,
+  });
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).type('application/problem+json').send({
       type: 'https://parley.dev/problems/not_found', title: 'not found', status: 404, code: 'not_found',
       detail: `There is nothing at ${request.method} ${request.url}.`, instance: request.url,
     }));
-  await app.register(healthRoutes, { db: opts.db });
-  await app.register(negotiationRoutes, { db: opts.db, localViewer: opts.localViewer });
+  await app.register(cookie);
+  await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
+  registerRoutes(app, allRoutes, { db: opts.db });
+  const openapi = buildOpenApi(allRoutes, API_VERSION);
+  app.get('/api/openapi.json', () => openapi);
   return app;
 }

@@ -4,8 +4,6 @@ import { printLine, progressBar } from '../output.ts';
 import { openStorage, withStorageOption } from '../storage-options.ts';
 import { describeDemo } from './demo.command.ts';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-
 export function registerServeCommand(program: Command): void {
   withStorageOption(program.command('serve'))
     .description('start the Parley server')
@@ -20,7 +18,7 @@ export function registerServeCommand(program: Command): void {
       const controller = new AbortController();
       try {
         if (opts.demo) describeDemo(await buildDemo(db, progressBar('demo'))).forEach(printLine);
-        const app = await buildApp({ db, localViewer: LOOPBACK.has(opts.host), logger: false });
+        const app = await buildApp({ db, logger: false });
         const address = await app.listen({ port, host: opts.host });
         printLine(`Parley is serving ${db.kind === 'pglite' ? `the data directory ${db.location}` : db.location} at ${address}`);
         printLine(`  ${address}/api/health`);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ParleyError } from '../errors.ts';
 import { Id, NonEmptyText } from '../model.ts';
 import type { CommandContext } from '../record/context.ts';
+import { assertCurrent } from '../record/stale-write.ts';
 import type { PendingEvent } from '../record/events.ts';
 import { canonicalJson } from '../record/hash-event.ts';
 import { getPoint, getSection, requireLanguagesKnown } from '../record/lookup.ts';
@@ -16,12 +17,15 @@ export const EditPointInput = z.object({
   tags: Tags.optional(),
   number: NonEmptyText.pipe(z.string().max(32)).optional(),
   sectionId: Id.nullable().optional(),
+  /** The point's revision the editor saw. */
+  basedOn: z.number().int().nonnegative().optional(),
 });
 
 export function editPoint(state: NegotiationState, ctx: CommandContext, raw: z.input<typeof EditPointInput>): PendingEvent[] {
   const input = EditPointInput.parse(raw);
   authorize(ctx.actor, 'edit_working_text');
   const p = getPoint(state, input.pointId);
+  assertCurrent(state, p.id, input.basedOn, () => p);
   if (input.texts) requireLanguagesKnown(state, input.texts);
   if (input.sectionId) getSection(state, input.sectionId);
   const next = {

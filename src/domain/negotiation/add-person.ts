@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Localized, NonEmptyText, type Person } from '../model.ts';
 import type { CommandContext } from '../record/context.ts';
+import { assertCurrent } from '../record/stale-write.ts';
 import type { PendingEvent } from '../record/events.ts';
 import { getParty, getPerson, requireNegotiation } from '../record/lookup.ts';
 import type { NegotiationState } from '../record/state.ts';
@@ -36,10 +37,11 @@ export function addPerson(state: NegotiationState, ctx: CommandContext, raw: Per
   return [{ type: 'person.added', payload: { person }, visibility: 'parties', partyId: null }];
 }
 
-export const UpdatePersonInput = PersonInput.extend({ personId: Id });
+export const UpdatePersonInput = PersonInput.extend({ personId: Id, basedOn: z.number().int().nonnegative().optional() });
 export function updatePerson(state: NegotiationState, ctx: CommandContext, raw: z.input<typeof UpdatePersonInput>): PendingEvent[] {
   const input = UpdatePersonInput.parse(raw);
   const before = getPerson(state, input.personId);
+  assertCurrent(state, before.id, input.basedOn, () => before);
   if (input.partyId) getParty(state, input.partyId);
   authorize(ctx.actor, 'manage_persons', before.partyId);
   if (input.partyId !== before.partyId) authorize(ctx.actor, 'manage_persons', input.partyId);

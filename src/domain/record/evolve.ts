@@ -7,7 +7,11 @@
 import type { EventBody } from './events.ts';
 import type { NegotiationState } from './state.ts';
 
-export function evolve(state: NegotiationState, event: EventBody): void {
+export function evolve(state: NegotiationState, event: EventBody & { seq?: number }): void {
+  if (event.seq !== undefined) {
+    const touched = touchedEntity(event);
+    if (touched) state.revisions.set(touched, event.seq);
+  }
   switch (event.type) {
     case 'negotiation.created':
       state.negotiation = event.payload.negotiation;
@@ -97,5 +101,25 @@ export function evolve(state: NegotiationState, event: EventBody): void {
     case 'statement.recorded':
       state.statements.set(event.payload.statement.id, event.payload.statement);
       return;
+  }
+}
+
+/** The entity whose revision an event advances, for stale-write checks. */
+function touchedEntity(event: EventBody): string | null {
+  switch (event.type) {
+    case 'point.added': return event.payload.point.id;
+    case 'point.edited':
+    case 'point.moved':
+    case 'point.removed': return event.payload.pointId;
+    case 'person.added':
+    case 'person.updated': return event.payload.person.id;
+    case 'round.scheduled':
+    case 'round.updated': return event.payload.round.id;
+    case 'amendment.drafted':
+    case 'amendment.proposed': return event.payload.amendment.id;
+    case 'amendment.withdrawn':
+    case 'amendment.rejected':
+    case 'amendment.accepted': return event.payload.amendmentId;
+    default: return null;
   }
 }

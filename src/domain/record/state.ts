@@ -24,6 +24,11 @@ export interface NegotiationState {
   rounds: Map<string, Round>;
   readouts: Map<string, Readout>;
   statements: Map<string, Statement>;
+  /**
+   * The seq of the last event that changed each point, person, round or amendment: what a
+   * client sends back as `basedOn` so a write made on a stale view is refused, not applied.
+   */
+  revisions: Map<string, number>;
 }
 
 export function emptyState(): NegotiationState {
@@ -41,6 +46,7 @@ export function emptyState(): NegotiationState {
     rounds: new Map(),
     readouts: new Map(),
     statements: new Map(),
+    revisions: new Map(),
   };
 }
 
@@ -66,4 +72,9 @@ export function latestPositions(positions: readonly Position[]): Map<string, Pos
   const latest = new Map<string, Position>();
   for (const p of positions) latest.set(positionKey(p), p);
   return latest;
+}
+
+/** The revision a client must quote to change this entity; 0 for one never changed. */
+export function revisionOf(state: NegotiationState, id: string): number {
+  return state.revisions.get(id) ?? 0;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ParleyError } from '../errors.ts';
 import { Id, Localized, RoundFormat, Visibility, type Round } from '../model.ts';
 import type { CommandContext } from '../record/context.ts';
+import { assertCurrent } from '../record/stale-write.ts';
 import type { PendingEvent } from '../record/events.ts';
 import { getParty, getPerson, getPoint, getRound, requireNegotiation } from '../record/lookup.ts';
 import type { NegotiationState } from '../record/state.ts';
@@ -46,11 +47,12 @@ export function scheduleRound(state: NegotiationState, ctx: CommandContext, raw:
   return [{ type: 'round.scheduled', payload: { round }, visibility: round.visibility, partyId: null }];
 }
 
-export const UpdateRoundInput = RoundInput.extend({ roundId: Id });
+export const UpdateRoundInput = RoundInput.extend({ roundId: Id, basedOn: z.number().int().nonnegative().optional() });
 export function updateRound(state: NegotiationState, ctx: CommandContext, raw: z.input<typeof UpdateRoundInput>): PendingEvent[] {
-  const { roundId, ...rest } = UpdateRoundInput.parse(raw);
+  const { roundId, basedOn, ...rest } = UpdateRoundInput.parse(raw);
   authorize(ctx.actor, 'manage_rounds');
   getRound(state, roundId);
+  assertCurrent(state, roundId, basedOn, () => state.rounds.get(roundId));
   const round = buildRound(state, roundId, rest);
   return [{ type: 'round.updated', payload: { round }, visibility: round.visibility, partyId: null }];
 }

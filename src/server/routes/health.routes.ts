@@ -1,17 +1,18 @@
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../store/database.ts';
+import { z } from 'zod';
+import { ParleyError } from '../../domain/errors.ts';
+import { defineRoute } from '../route.ts';
 
-export function healthRoutes(app: FastifyInstance, opts: { db: Database }, done: () => void): void {
-  app.get('/api/health', async (_request, reply) => {
-    try {
-      await opts.db.query('SELECT 1');
-      return { status: 'ok', storage: opts.db.kind };
-    } catch {
-      return reply.code(503).type('application/problem+json').send({
-        type: 'https://parley.dev/problems/storage_unavailable', title: 'storage unavailable', status: 503,
-        code: 'storage_unavailable', detail: 'The database does not answer; check that it is running.',
-      });
-    }
-  });
-  done();
-}
+export const healthRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/health', operationId: 'health', summary: 'Is the server up and its database answering?', tags: ['system'], auth: 'none',
+    response: z.object({ status: z.literal('ok'), storage: z.enum(['pglite', 'postgres']) }),
+    async handler({ deps }) {
+      try {
+        await deps.db.query('SELECT 1');
+      } catch {
+        throw new ParleyError('storage_unavailable', 'The database does not answer; check that it is running.');
+      }
+      return { status: 'ok' as const, storage: deps.db.kind };
+    },
+  }),
+];

@@ -1,0 +1,42 @@
+/** What the negotiation routes answer, built from the domain's own schemas. */
+import { z } from 'zod';
+import { Amendment, Member, Party, Person, Point, Position, Readout, Round, Section, Statement, Version } from '../domain/model.ts';
+
+const Revision = { revision: z.number().int().describe('send back as basedOn to change it; a stale value gets 409 version_conflict') };
+
+export const NegotiationSummary = z.object({
+  id: z.uuid(), title: z.record(z.string(), z.string()), languages: z.array(z.string()), createdAt: z.string(),
+  membership: z.object({ memberId: z.uuid(), partyId: z.uuid().nullable(), role: z.string() }),
+});
+export const NegotiationOverview = NegotiationSummary.extend({
+  description: z.record(z.string(), z.string()), draftingLanguage: z.string(), headSeq: z.number().int(),
+});
+export const PartyOut = Party;
+export const PersonOut = Person.extend(Revision);
+export const MemberOut = Member;
+export const SectionOut = Section;
+export const PointOut = Point.extend(Revision);
+export const VersionSummaryOut = Version.pick({ id: true, seqNo: true, label: true, note: true, createdAt: true, createdBy: true, contentHash: true, visibility: true, initials: true }).extend({ pointCount: z.number().int() });
+export const VersionOut = Version;
+export const AmendmentOut = Amendment.extend({ rejectionReason: z.string().nullable() });
+export const PositionOut = Position.extend({ seq: z.number().int() });
+export const RoundOut = Round.extend(Revision);
+export const ReadoutOut = Readout;
+export const StatementOut = Statement;
+
+export const AgreementOut = z.object({
+  parties: z.array(z.uuid()),
+  rows: z.array(z.object({
+    pointId: z.uuid(), number: z.string(), status: z.enum(['agreed', 'close', 'contested', 'blocked']), missing: z.array(z.uuid()), score: z.number(),
+    cells: z.record(z.string(), PositionOut.pick({ id: true, level: true, reason: true, visibility: true, at: true }).nullable()),
+  })),
+  overall: z.object({ status: z.enum(['agreed', 'close', 'contested', 'blocked']), counts: z.record(z.string(), z.number()), total: z.number().int(), summary: z.string() }),
+});
+
+export const EventOut = z.object({
+  seq: z.number().int(), at: z.string(), actor: z.string(), type: z.string(), payload: z.unknown(),
+  visibility: z.enum(['party', 'mediator', 'parties', 'public']), partyId: z.uuid().nullable(), prevHash: z.string(), hash: z.string(),
+});
+export const AccessLogEntry = z.object({
+  id: z.uuid(), at: z.string(), accountId: z.uuid().nullable(), memberId: z.uuid().nullable(), action: z.string(), target: z.string().nullable(), detail: z.unknown(), ip: z.string().nullable(),
+});

@@ -1,0 +1,81 @@
+/**
+ * Routes are data: each is declared once with its zod schemas, and the same declaration
+ * registers it in Fastify and documents it in OpenAPI, so the document cannot drift from
+ * what the server accepts. Every route reads as one chain: authenticate, parse, one call,
+ * present; errors become problem+json in one place (problem.ts).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Database } from '../store/database.ts';
+import { requireAuth, type Auth, type Scope } from './auth/request-auth.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What every handler may use; servers share nothing else. */
+export interface RouteDeps {
+  db: Database;
+}
+
+export interface HandlerContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  /** Null only on routes declared `auth: 'none'`. */
+  auth: Auth | null;
+  deps: RouteDeps;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+  method: Method;
+  /** Fastify style, `/api/negotiations/:id`. */
+  url: string;
+  operationId: string;
+  summary: string;
+  tags: string[];
+  /** `none`: anyone; otherwise the scope a caller must hold. */
+  auth: 'none' | Scope;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  status?: 200 | 201 | 202 | 204;
+  handler: (ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>>;
+}
+
+// Heterogeneous specs go into one list; each was type-checked where it was defined.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRouteSpec = RouteSpec<any, any, any, any>;
+
+export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, R extends z.ZodType = z.ZodType>(
+  spec: RouteSpec<P, Q, B, R>,
+): RouteSpec<P, Q, B, R> {
+  return spec;
+}
+
+export function registerRoutes(app: FastifyInstance, specs: readonly AnyRouteSpec[], deps: RouteDeps): void {
+  for (const spec of specs) {
+    app.route({
+      method: spec.method,
+      url: spec.url,
+      handler: async (request, reply) => {
+        const auth = spec.auth === 'none' ? request.auth : requireAuth(request, spec.auth);
+        const params: unknown = spec.params ? spec.params.parse(request.params) : undefined;
+        const query: unknown = spec.query ? spec.query.parse(request.query ?? {}) : undefined;
+        const body: unknown = spec.body ? spec.body.parse(request.body ?? {}) : undefined;
+        const out: unknown = await spec.handler({ params, query, body, auth, deps, request, reply });
+        if (spec.status === 204) return reply.code(204).send();
+        return reply.code(spec.status ?? 200).send(out);
+      },
+    });
+  }
+}
+
+/** A page of a list: `nextCursor` is opaque and null on the last page. */
+export const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
+});

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { ParleyError } from '../../domain/errors.ts';
+import { AcceptAmendmentsInput, RejectAmendmentInput } from '../../domain/amendments/decide-amendments.ts';
+import { DraftAmendmentInput } from '../../domain/amendments/draft-amendment.ts';
+import { ProposeAmendmentInput } from '../../domain/amendments/propose-amendment.ts';
+import { AmendmentStatus } from '../../domain/model.ts';
+import { EntityParams, NegotiationParams, Written } from '../../protocol/common.schema.ts';
+import { AmendmentOut } from '../../protocol/negotiation.schema.ts';
+import { getAmendment, listAmendments } from '../../store/queries/negotiation.queries.ts';
+import { readAs } from '../../store/queries/read-as.ts';
+import { defineRoute } from '../route.ts';
+import { memberOf } from '../viewer.ts';
+import { runAsMember } from './command.ts';
+
+const tags = ['amendments'];
+const AmendmentParams = EntityParams('amendmentId');
+
+export const amendmentRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/negotiations/:id/amendments', operationId: 'listAmendments', summary: 'Amendments I may see (my party\'s drafts, proposals shared with me)', tags, auth: 'read',
+    params: NegotiationParams, query: z.object({ status: AmendmentStatus.optional() }), response: z.object({ items: z.array(AmendmentOut) }),
+    async handler({ deps, auth, params, query }) {
+      const me = await memberOf(deps.db, params.id, auth!);
+      return { items: await readAs(deps.db, params.id, me, (tx) => listAmendments(tx, params.id, query.status)) };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/negotiations/:id/amendments', operationId: 'draftAmendment', summary: 'Draft an amendment for my party (optionally proposing it at once)', tags, auth: 'write', status: 201,
+    params: NegotiationParams, body: DraftAmendmentInput, response: Written,
+    handler: ({ deps, auth, params, body }) => runAsMember(deps, auth!, params.id, { name: 'draftAmendment', input: body }),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/negotiations/:id/amendments/:amendmentId', operationId: 'getAmendment', summary: 'One amendment', tags, auth: 'read',
+    params: AmendmentParams, response: AmendmentOut,
+    async handler({ deps, auth, params }) {
+      const me = await memberOf(deps.db, params.id, auth!);
+      const a = await readAs(deps.db, params.id, me, (tx) => getAmendment(tx, params.id, params.amendmentId));
+      if (!a) throw new ParleyError('amendment_not_found', `No amendment with id ${params.amendmentId} in this negotiation.`);
+      return a;
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/negotiations/:id/amendments/:amendmentId/propose', operationId: 'proposeAmendment', summary: 'Propose a draft to the mediator or to the table', tags, auth: 'write',
+    params: AmendmentParams, body: ProposeAmendmentInput.omit({ amendmentId: true }), response: Written,
+    handler: ({ deps, auth, params, body }) => runAsMember(deps, auth!, params.id, { name: 'proposeAmendment', input: { ...body, amendmentId: params.amendmentId } }),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/negotiations/:id/amendments/:amendmentId/withdraw', operationId: 'withdrawAmendment', summary: 'Withdraw my party\'s amendment', tags, auth: 'write',
+    params: AmendmentParams, response: Written,
+    handler: ({ deps, auth, params }) => runAsMember(deps, auth!, params.id, { name: 'withdrawAmendment', input: { amendmentId: params.amendmentId } }),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/negotiations/:id/amendments/:amendmentId/reject', operationId: 'rejectAmendment', summary: 'Reject a proposed amendment, with a reason (mediator)', tags, auth: 'write',
+    params: AmendmentParams, body: RejectAmendmentInput.omit({ amendmentId: true }), response: Written,
+    handler: ({ deps, auth, params, body }) => runAsMember(deps, auth!, params.id, { name: 'rejectAmendment', input: { ...body, amendmentId: params.amendmentId } }),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/negotiations/:id/amendments/accept', operationId: 'acceptAmendments', summary: 'Accept proposed amendments, yielding the next version (mediator)', tags, auth: 'write', status: 201,
+    params: NegotiationParams, body: AcceptAmendmentsInput, response: Written,
+    handler: ({ deps, auth, params, body }) => runAsMember(deps, auth!, params.id, { name: 'acceptAmendments', input: body }),
+  }),
+];

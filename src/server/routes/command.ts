@@ -1,0 +1,31 @@
+/**
+ * The one way a route changes a negotiation: resolve the caller's membership, run the
+ * domain command as that member (policy table + row-level security), answer with what was
+ * recorded.
+ */
+import type { Command } from '../../domain/commands.ts';
+import type { RecordedEvent } from '../../domain/record/events.ts';
+import { execute } from '../../store/execute.ts';
+import type { Written } from '../../protocol/common.schema.ts';
+import type { Auth } from '../auth/request-auth.ts';
+import type { RouteDeps } from '../route.ts';
+import { memberOf } from '../viewer.ts';
+
+function createdId(e: RecordedEvent): string | null {
+  const p = e.payload as Record<string, unknown>;
+  for (const key of ['point', 'party', 'person', 'member', 'section', 'version', 'amendment', 'position', 'round', 'readout', 'statement', 'negotiation']) {
+    const v = p[key] as { id?: string } | undefined;
+    if (v?.id) return v.id;
+  }
+  for (const key of ['pointId', 'amendmentId', 'versionId']) if (typeof p[key] === 'string') return p[key];
+  return null;
+}
+
+export function written(events: readonly RecordedEvent[]): Written {
+  return { seq: events.at(-1)?.seq ?? 0, id: events[0] ? createdId(events[0]) : null, events: events.map((e) => ({ seq: e.seq, type: e.type })) };
+}
+
+export async function runAsMember(deps: RouteDeps, auth: Auth, negotiationId: string, command: Command): Promise<Written> {
+  const member = await memberOf(deps.db, negotiationId, auth);
+  return written(await execute(deps.db, { negotiationId, as: { memberId: member.memberId }, command }));
+}

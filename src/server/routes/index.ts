@@ -1,0 +1,19 @@
+/** Every HTTP route of the API, in one list: registered by app.ts, documented by openapi.ts. */
+import type { AnyRouteSpec } from '../route.ts';
+import { healthRoutes } from './health.routes.ts';
+import { amendmentRoutes } from './amendments.routes.ts';
+import { negotiationRoutes } from './negotiation.routes.ts';
+import { pointRoutes } from './points.routes.ts';
+import { positionRoutes } from './positions.routes.ts';
+import { recordRoutes } from './record.routes.ts';
+import { roundRoutes } from './rounds.routes.ts';
+
+export const allRoutes: readonly AnyRouteSpec[] = [
+  ...healthRoutes,
+  ...negotiationRoutes,
+  ...pointRoutes,
+  ...amendmentRoutes,
+  ...positionRoutes,
+  ...roundRoutes,
+  ...recordRoutes,
+];

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { ParleyError } from '../../domain/errors.ts';
+import { AddPointInput } from '../../domain/framework/add-point.ts';
+import { EditPointInput } from '../../domain/framework/edit-point.ts';
+import { CreateVersionInput } from '../../domain/versions/create-version.ts';
+import { InitialVersionInput } from '../../domain/versions/initial-version.ts';
+import { EntityParams, NegotiationParams, Written } from '../../protocol/common.schema.ts';
+import { PointOut, VersionOut, VersionSummaryOut } from '../../protocol/negotiation.schema.ts';
+import { appendAccess } from '../../store/queries/access-log.queries.ts';
+import { getPoint, getVersion, listPoints, listVersions } from '../../store/queries/negotiation.queries.ts';
+import { readAs } from '../../store/queries/read-as.ts';
+import { defineRoute } from '../route.ts';
+import { memberOf } from '../viewer.ts';
+import { runAsMember } from './command.ts';
+import { versionMarkdown } from './version-markdown.ts';
+
+const tags = ['framework'];
+
+export const pointRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/negotiations/:id/points', operationId: 'listPoints', summary: 'The working text, point by point', tags, auth: 'read',
+    params: NegotiationParams, query: z.object({ includeRemoved: z.enum(['true', 'false']).optional() }), response: z.object({ items: z.array(PointOut) }),
+    async handler({ deps, auth, params, query }) {
+      const me = await memberOf(deps.db, params.id, auth!);
+      return { items: await readAs(deps.db, params.id, me, (tx) => listPoints(tx, params.id, query.includeRemoved === 'true')) };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/negotiations/:id/points', operationId: 'addPoint', summary: 'Add a point to the working text (mediator)', tags, auth: 'write', status: 201,
+    params: NegotiationParams, body: AddPointInput, response: Written,
+    handler: ({ deps, auth, params, body }) => runAsMember(deps, auth!, params.id, { name: 'addPoint', input: body }),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/negotiations/:id/points/:pointId', operationId: 'getPoint', summary: 'One point of the working text', tags, auth: 'read',
+    params: EntityParams('pointId'), response: PointOut,
+    async handler({ deps, auth, params }) {
+      const me = await memberOf(deps.db, params.id, auth!);
+      const p = await readAs(deps.db, params.id, me, (tx) => getPoint(tx, params.id, params.pointId));
+      if (!p) throw new ParleyError('point_not_found', `No point with id ${params.pointId} in this negotiation.`);
+      return p;
+    },
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/negotiations/:id/points/:pointId', operationId: 'editPoint', summary: 'Edit a point (mediator; send basedOn)', tags, auth: 'write',
+    params: EntityParams('pointId'), body: EditPointInput.omit({ pointId: true }), response: Written,
+    handler: ({ deps, auth, params, body }) => runAsMember(deps, auth!, params.id, { name: 'editPoint', input: { ...body, pointId: params.pointId } }),
+  }),
+  defineRoute({
+    method: 'DELETE', url: '/api/negotiations/:id/points/:pointId', operationId: 'removePoint', summary: 'Remove a point from the working text (mediator)', tags, auth: 'write',
+    params: EntityParams('pointId'), response: Written,
+    handler: ({ deps, auth, params }) => runAsMember(deps, auth!, params.id, { name: 'removePoint', input: { pointId: params.pointId } }),
+  }),
+
+  defineRoute({
+    method: 'GET', url: '/api/negotiations/:id/versions', operationId: 'listVersions', summary: 'Versions of the framework', tags: ['versions'], auth: 'read',
+    params: NegotiationParams, response: z.object({ items: z.array(VersionSummaryOut) }),
+    async handler({ deps, auth, params }) {
+      const me = await memberOf(deps.db, params.id, auth!);
+      return { items: await readAs(deps.db, params.id, me, (tx) => listVersions(tx, params.id)) };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/negotiations/:id/versions', operationId: 'createVersion', summary: 'Freeze the working text as the next version (mediator)', tags: ['versions'], auth: 'write', status: 201,
+    params: NegotiationParams, body: CreateVersionInput, response: Written,
+    handler: ({ deps, auth, params, body }) => runAsMember(deps, auth!, params.id, { name: 'createVersion', input: body }),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/negotiations/:id/versions/:versionId', operationId: 'getVersion', summary: 'One version, every point (recorded in the access log)', tags: ['versions'], auth: 'read',
+    params: EntityParams('versionId'), response: VersionOut,
+    async handler({ deps, auth, params, request }) {
+      const me = await memberOf(deps.db, params.id, auth!);
+      return readAs(deps.db, params.id, me, async (tx) => {
+        const v = await getVersion(tx, params.id, params.versionId);
+        if (!v) throw new ParleyError('version_not_found', `No version with id ${params.versionId} that you may see.`);
+        if (v.visibility !== 'public') {
+          await appendAccess(tx, { negotiationId: params.id, accountId: auth!.accountId, memberId: me.memberId, action: 'version.read', target: v.id, detail: { label: v.label }, ip: request.ip });
+        }
+        return v;
+      });
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/negotiations/:id/versions/:versionId/export', operationId: 'exportVersion', summary: 'A version as Markdown or JSON (an export, recorded in the access log)', tags: ['versions'], auth: 'read',
+    params: EntityParams('versionId'), query: z.object({ format: z.enum(['md', 'json']).default('md'), lang: z.string().max(20).optional() }), response: z.unknown(),
+    async handler({ deps, auth, params, query, request, reply }) {
+      const me = await memberOf(deps.db, params.id, auth!);
+      const { version, title, languages } = await readAs(deps.db, params.id, me, async (tx) => {
+        const v = await getVersion(tx, params.id, params.versionId);
+        if (!v) throw new ParleyError('version_not_found', `No version with id ${params.versionId} that you may see.`);
+        const [n] = await tx.query<{ title: Record<string, string>; languages: string[] }>('SELECT title, languages FROM negotiations WHERE negotiation_id = $1', [params.id]);
+        await appendAccess(tx, { negotiationId: params.id, accountId: auth!.accountId, memberId: me.memberId, action: 'version.export', target: v.id, detail: { format: query.format, lang: query.lang ?? null }, ip: request.ip });
+        return { version: v, title: n?.title ?? {}, languages: n?.languages ?? [] };
+      });
+      if (query.format === 'json') return version;
+      const lang = query.lang ?? languages[0] ?? 'en';
+      void reply.type('text/markdown; charset=utf-8').header('content-disposition', `attachment; filename="version-${version.seqNo}.${lang}.md"`);
+      return versionMarkdown(version, title, lang);
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/negotiations/:id/versions/:versionId/initials', operationId: 'initialVersion', summary: "Initial a version for my party (principal), quoting its content hash", tags: ['versions'], auth: 'write', status: 201,
+    params: EntityParams('versionId'), body: InitialVersionInput.omit({ versionId: true }), response: Written,
+    handler: ({ deps, auth, params, body }) => runAsMember(deps, auth!, params.id, { name: 'initialVersion', input: { ...body, versionId: params.versionId } }),
+  }),
+];
