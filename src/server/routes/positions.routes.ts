@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { overallAgreement, pointAgreement, summarize } from '../../domain/agreement/agreement-status.ts';
-import type { PositionLevel } from '../../domain/model.ts';
+import { buildAgreementMap } from '../../domain/agreement/agreement-map.ts';
+import { summarize } from '../../domain/agreement/agreement-status.ts';
 import { SetPositionInput } from '../../domain/positions/set-position.ts';
 import { NegotiationParams, Written } from '../../protocol/common.schema.ts';
 import { AgreementOut, PositionOut } from '../../protocol/negotiation.schema.ts';
@@ -42,19 +42,8 @@ export const positionRoutes = [
       const me = await memberOf(deps.db, params.id, auth!);
       return readAs(deps.db, params.id, me, async (tx) => {
         const [parties, points, positions] = await Promise.all([listParties(tx, params.id), listPoints(tx, params.id), latestPositions(tx, params.id)]);
-        const partyIds = parties.map((p) => p.id);
-        const rows = points.map((pt) => {
-          const levels = new Map<string, PositionLevel>();
-          const cells: Record<string, { id: string; level: PositionLevel; reason: string; visibility: 'party' | 'mediator' | 'parties' | 'public'; at: string } | null> = {};
-          for (const party of partyIds) {
-            const p = positions.find((x) => x.partyId === party && x.pointId === pt.id);
-            cells[party] = p ? { id: p.id, level: p.level, reason: p.reason, visibility: p.visibility, at: p.at } : null;
-            if (p) levels.set(party, p.level);
-          }
-          return { pointId: pt.id, number: pt.number, cells, ...pointAgreement(partyIds, levels) };
-        });
-        const overall = overallAgreement(rows.map((r) => r.status));
-        return { parties: partyIds, rows, overall: { ...overall, summary: summarize(overall) } };
+        const map = buildAgreementMap(parties.map((p) => p.id), points, positions);
+        return { ...map, overall: { ...map.overall, summary: summarize(map.overall) } };
       });
     },
   }),
