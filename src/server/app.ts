@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../store/database.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
+import { livePlugin } from './live/live.plugin.ts';
 import { buildOpenApi } from './openapi.ts';
 import { sendProblem } from './problem.ts';
 import { allRoutes } from './routes/index.ts';
@@ -17,12 +18,16 @@ export interface AppOptions {
   db: Database;
   /** Mark cookies Secure: on whenever the server is reached over TLS (directly or via a proxy). */
   secureCookies?: boolean;
-  logger?: boolean;
+  /** true: log to stdout; or a stream to log to (tests capture it to prove no secret is ever logged). */
+  logger?: boolean | { stream: { write(line: string): void }; level?: string };
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: opts.logger ? {
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      ...(typeof opts.logger === 'object' ? { stream: opts.logger.stream, level: opts.logger.level ?? 'info' } : {}),
+    } : false,
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: true,
   });
@@ -35,6 +40,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
   registerRoutes(app, allRoutes, { db: opts.db });
+  await app.register(livePlugin, { db: opts.db });
   const openapi = buildOpenApi(allRoutes, API_VERSION);
   app.get('/api/openapi.json', () => openapi);
   return app;

@@ -12,6 +12,7 @@ import { GENESIS_HASH } from '../domain/record/hash-event.ts';
 import type { NegotiationState } from '../domain/record/state.ts';
 import type { Database } from './database.ts';
 import { chainEvents, insertEvents, lockHead, writeHead } from './event-log.ts';
+import { notifyAppended } from './notify.ts';
 import { project } from './projection.ts';
 import { loadState, rememberEvents } from './state-loader.ts';
 import { actAs } from './viewer.ts';
@@ -56,6 +57,8 @@ export async function execute(db: Database, opts: ExecuteOptions): Promise<Recor
     for (const e of recorded) await project(tx, e);
     const last = recorded.at(-1);
     if (last) await writeHead(tx, negotiationId, { lastSeq: last.seq, lastHash: last.hash }, creating);
+    // Delivered at commit only: the live channel never hears of a rolled-back write.
+    if (last) await notifyAppended(tx, negotiationId, last.seq);
     return recorded;
   });
   rememberEvents(db, negotiationId, events);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, Tx } from './database.ts';
+import { PgNotifier } from './pg-notifier.ts';
 
 // jsonb and timestamptz parse as on PGlite; int8 stays a string, so the schema avoids it.
 export async function openPostgresDatabase(url: string, options: { max?: number } = {}): Promise<Database> {
@@ -18,6 +19,7 @@ export async function openPostgresDatabase(url: string, options: { max?: number 
     },
   });
   const base = wrap(pool);
+  const notifier = new PgNotifier(url);
   return {
     kind: 'postgres',
     location: redact(url),
@@ -37,7 +39,11 @@ export async function openPostgresDatabase(url: string, options: { max?: number 
         c.release();
       }
     },
-    close: () => pool.end(),
+    listen: (channel, onMessage, listenOptions) => notifier.listen(channel, onMessage, listenOptions),
+    async close() {
+      await notifier.close();
+      await pool.end();
+    },
   };
 }
 

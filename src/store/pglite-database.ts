@@ -40,6 +40,14 @@ export async function openPgliteDatabase(dataDir: string | null, options: { load
     query: (sql, params) => base.query(sql, params),
     exec: (sql) => base.exec(sql),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    // One instance, one connection: NOTIFY reaches only listeners of this instance, which
+    // is all there is, since a PGlite directory belongs to one process.
+    async listen(channel, onMessage) {
+      const unlisten = await pg.listen(channel, onMessage);
+      return async () => {
+        if (!pg.closed) await unlisten();
+      };
+    },
     dumpDataDir: () => pg.dumpDataDir('none'),
     async close() {
       try {

@@ -1,0 +1,268 @@
+/**
+ * The fan-out. One LISTEN per server on the events channel; each notification names a
+ * negotiation and its new head. Subscribers of that negotiation are grouped by viewer
+ * class (what row-level security lets them see); per class, one reader runs at a time and
+ * reads `seq > min(cursor)` in a transaction as that viewer, so the database is asked once
+ * per class, not once per socket, and RLS, never JavaScript, decides what each class gets.
+ *
+ * Order and exactly-once come from cursors, not from notifications: a reader always reads
+ * from the lowest cursor of its class to the head, and each subscriber gets only events
+ * past its own cursor. Notifications that coalesce, repeat, arrive out of order or are
+ * lost while the listening connection was down (it reports reconnects) cost at most one
+ * extra read.
+ */
+import type { Database } from '../../store/database.ts';
+import { readFeedPage, validCredentials } from '../../store/live-feed.ts';
+import { EVENTS_CHANNEL, parseAppended } from '../../store/notify.ts';
+import { LiveClose } from '../../protocol/live.schema.ts';
+import { eventFrame, headFrame, pingFrame, readyFrame, type Frame } from './messages.ts';
+import type { Subscription } from './subscription.ts';
+
+export interface HubOptions {
+  db: Database;
+  /** Events per read; a long backlog is read in pages of this many. */
+  pageSize: number;
+  /** Heartbeat period: ping, drop peers that did not answer the last one, re-check credentials. */
+  heartbeatMs: number;
+  /** A session unused for this long has ended (the auth plugin's idle limit). */
+  sessionIdleMs: number;
+  log: { error(obj: object, msg: string): void };
+}
+
+/** Encoded event frames kept per negotiation, so classes reading the same event encode it once. */
+const FRAME_CACHE = 2048;
+
+export class LiveHub {
+  private readonly feeds = new Map<string, Feed>();
+  private listening: Promise<() => Promise<void>> | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly opts: HubOptions) {}
+
+  /** Starts serving a subscriber: its backlog first, then live events, then `ready`. */
+  async subscribe(sub: Subscription): Promise<void> {
+    if (this.closed) throw new Error('the live hub is closed');
+    // Listening before the first read: whatever commits after that read is heard.
+    await this.listen();
+    if (!sub.isOpen) return;
+    let feed = this.feeds.get(sub.negotiationId);
+    if (!feed) {
+      feed = new Feed(sub.negotiationId, this.opts);
+      this.feeds.set(sub.negotiationId, feed);
+    }
+    const f = feed;
+    sub.onClosed(() => {
+      if (f.remove(sub) && this.feeds.get(f.negotiationId) === f) this.feeds.delete(f.negotiationId);
+    });
+    f.add(sub);
+    this.heartbeat ??= setInterval(() => void this.beat(), this.opts.heartbeatMs).unref();
+  }
+
+  get subscriberCount(): number {
+    let n = 0;
+    for (const f of this.feeds.values()) n += f.size;
+    return n;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    for (const f of [...this.feeds.values()]) f.closeAll(LiveClose.goingAway, 'The server is shutting down; reconnect with your cursor.');
+    this.feeds.clear();
+    const listening = this.listening;
+    this.listening = null;
+    if (listening) {
+      const unlisten = await listening.catch(() => null);
+      await unlisten?.().catch(() => undefined);
+    }
+  }
+
+  private listen(): Promise<() => Promise<void>> {
+    this.listening ??= this.opts.db.listen(EVENTS_CHANNEL, (payload) => this.onNotify(payload), { onReconnect: () => this.onReconnect() });
+    // A failed LISTEN is retried by the next subscriber rather than remembered.
+    this.listening.catch(() => {
+      this.listening = null;
+    });
+    return this.listening;
+  }
+
+  private onNotify(payload: string): void {
+    const appended = parseAppended(payload);
+    if (!appended) return;
+    this.feeds.get(appended.negotiationId)?.advanced(appended.seq);
+  }
+
+  private onReconnect(): void {
+    for (const f of this.feeds.values()) f.advanced(Number.MAX_SAFE_INTEGER);
+  }
+
+  private async beat(): Promise<void> {
+    const subs = [...this.feeds.values()].flatMap((f) => f.subscribers());
+    const now = new Date();
+    const ping = pingFrame(now);
+    for (const s of subs) {
+      if (!s.isOpen) continue;
+      if (!s.alive) {
+        s.close(LiveClose.timeout, 'No answer to the last ping.');
+        s.socket.terminate();
+        continue;
+      }
+      s.alive = false;
+      s.socket.ping();
+      s.send(ping);
+    }
+    const open = subs.filter((s) => s.isOpen);
+    if (open.length === 0) return;
+    try {
+      const sessions = [...new Set(open.flatMap((s) => (s.credential.sessionId ? [s.credential.sessionId] : [])))];
+      const tokens = [...new Set(open.flatMap((s) => (s.credential.tokenId ? [s.credential.tokenId] : [])))];
+      const valid = await validCredentials(this.opts.db, sessions, tokens, now, this.opts.sessionIdleMs);
+      for (const s of open) {
+        const id = s.credential.sessionId ?? s.credential.tokenId;
+        if (id !== null && !valid.has(id)) s.fail(LiveClose.unauthenticated, 'unauthenticated', 'Your session ended or your API token was revoked; sign in again.');
+      }
+    } catch (e) {
+      this.opts.log.error({ err: e }, 'live: checking credentials failed');
+    }
+  }
+}
+
+/** The subscribers of one negotiation on this server. */
+class Feed {
+  private readonly classes = new Map<string, ViewerClass>();
+  private readonly frames = new Map<number, Frame>();
+
+  constructor(readonly negotiationId: string, private readonly opts: HubOptions) {}
+
+  get size(): number {
+    let n = 0;
+    for (const c of this.classes.values()) n += c.subs.size;
+    return n;
+  }
+
+  subscribers(): Subscription[] {
+    return [...this.classes.values()].flatMap((c) => [...c.subs]);
+  }
+
+  add(sub: Subscription): void {
+    let c = this.classes.get(sub.viewerClass);
+    if (!c) {
+      c = new ViewerClass(this, this.opts);
+      this.classes.set(sub.viewerClass, c);
+    }
+    c.subs.add(sub);
+    c.kick();
+  }
+
+  /** True when the feed has no subscribers left. */
+  remove(sub: Subscription): boolean {
+    const c = this.classes.get(sub.viewerClass);
+    if (c?.subs.delete(sub) && c.subs.size === 0) this.classes.delete(sub.viewerClass);
+    return this.classes.size === 0;
+  }
+
+  advanced(seq: number): void {
+    for (const c of this.classes.values()) if (seq > c.readHead) c.kick();
+  }
+
+  closeAll(code: typeof LiveClose.goingAway, reason: string): void {
+    for (const s of this.subscribers()) s.close(code, reason);
+  }
+
+  frame(e: Parameters<typeof eventFrame>[0]): Frame {
+    let f = this.frames.get(e.seq);
+    if (!f) {
+      f = eventFrame(e);
+      this.frames.set(e.seq, f);
+      if (this.frames.size > FRAME_CACHE) this.frames.delete(this.frames.keys().next().value!);
+    }
+    return f;
+  }
+}
+
+/** Subscribers of one negotiation who see the same events; one reader at a time. */
+class ViewerClass {
+  readonly subs = new Set<Subscription>();
+  /** The head as of the last completed read. */
+  readHead = 0;
+  private dirty = false;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly feed: Feed, private readonly opts: HubOptions) {}
+
+  kick(): void {
+    this.dirty = true;
+    if (this.running) return;
+    this.running = this.pump()
+      .catch((e: unknown) => {
+        this.opts.log.error({ err: e }, 'live: reading events failed');
+        for (const s of this.subs) s.fail(LiveClose.internal, 'internal', `The live feed failed on the server; reconnect with after=${s.cursor}.`);
+      })
+      .finally(() => {
+        this.running = null;
+        // Kicked after the loop's last check: go again.
+        if (this.dirty && this.subs.size > 0) this.kick();
+      });
+  }
+
+  private async pump(): Promise<void> {
+    while (this.dirty) {
+      this.dirty = false;
+      // Those here now are served in this round; anyone joining meanwhile waits for the next
+      // (its cursor may be below where this round starts).
+      const round = [...this.subs].filter((s) => s.isOpen);
+      if (round.length === 0) return;
+      await this.serve(round);
+    }
+  }
+
+  private async serve(round: Subscription[]): Promise<void> {
+    const db = this.opts.db;
+    const viewer = round[0]!.actor;
+    const memberIds = [...new Set(round.map((s) => s.actor.memberId))];
+    let from = Math.min(...round.map((s) => s.cursor));
+    let head = 0;
+    let first = true;
+    for (;;) {
+      const page = await readFeedPage(db, this.feed.negotiationId, viewer, from, this.opts.pageSize, memberIds);
+      head = page.headSeq;
+      if (first) {
+        first = false;
+        for (const s of round) {
+          const seat = page.seats.get(s.actor.memberId);
+          if (!seat?.active || seat.accountId !== s.credential.accountId || seat.partyId !== s.actor.partyId || seat.role !== s.actor.role) {
+            s.fail(LiveClose.seatChanged, 'seat_changed', 'Your membership in this negotiation changed; reconnect to follow it as you are now.');
+          } else if (!s.ready && s.cursor > head) {
+            s.fail(LiveClose.invalidInput, 'invalid_input', `after=${s.cursor} is beyond the last event of this negotiation (${head}).`);
+          }
+        }
+      }
+      for (const e of page.events) {
+        let frame: Frame | null = null;
+        for (const s of round) {
+          if (s.cursor >= e.seq || !s.isOpen) continue;
+          frame ??= this.feed.frame(e);
+          s.cursor = e.seq;
+          s.send(frame);
+        }
+      }
+      const reached = page.more ? page.events.at(-1)!.seq : head;
+      if (!page.more) break;
+      from = reached;
+    }
+    this.readHead = Math.max(this.readHead, head);
+    for (const s of round) {
+      if (!s.isOpen) continue;
+      if (!s.ready) {
+        s.ready = true;
+        s.cursor = Math.max(s.cursor, head);
+        s.send(readyFrame(head));
+      } else if (s.cursor < head) {
+        s.cursor = head;
+        s.send(headFrame(head));
+      }
+    }
+  }
+}

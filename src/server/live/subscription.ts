@@ -1,0 +1,110 @@
+/**
+ * One WebSocket subscribed to one negotiation as one member. Its cursor is the last seq it
+ * was told about (an event, or a head it could not see past); the hub sends it only what
+ * lies beyond, so a notification heard twice, late or out of order changes nothing.
+ */
+import type { MemberActor } from '../viewer.ts';
+import { LiveClose, type LiveCloseCode } from '../../protocol/live.schema.ts';
+import { closeReason, errorFrame, type Frame } from './messages.ts';
+
+/** The part of a `ws` WebSocket the live channel uses. */
+export interface LiveSocket {
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  send(data: Frame, options: { binary: boolean }): void;
+  ping(): void;
+  close(code: number, reason: string): void;
+  terminate(): void;
+}
+
+/** What the connection was opened with, re-checked while it stays open. */
+export interface Credential {
+  accountId: string;
+  sessionId: string | null;
+  tokenId: string | null;
+}
+
+const OPEN = 1;
+/** After close(), how long a peer gets to answer the closing handshake before the socket is cut. */
+const CLOSE_GRACE_MS = 5_000;
+
+/**
+ * Viewers with the same class see the same events: row-level security on `events` reads
+ * only the viewer's negotiation, party and whether it is the mediator's office
+ * (`parley_visible`), never who the member is. The hub reads once per class.
+ */
+export function viewerClass(actor: MemberActor): string {
+  return `${actor.partyId ?? ''}|${actor.role === 'mediator' ? 'mediator' : ''}`;
+}
+
+export class Subscription {
+  /** Last seq this client was told about. */
+  cursor: number;
+  /** Backlog sent and `ready` said. */
+  ready = false;
+  /** Answered the last ping. */
+  alive = true;
+  private open = true;
+  private readonly closedListeners: ((s: Subscription) => void)[] = [];
+
+  constructor(
+    readonly socket: LiveSocket,
+    readonly negotiationId: string,
+    readonly actor: MemberActor,
+    readonly credential: Credential,
+    after: number,
+    private readonly maxBufferedBytes: number,
+  ) {
+    this.cursor = after;
+  }
+
+  get isOpen(): boolean {
+    return this.open && this.socket.readyState === OPEN;
+  }
+
+  get viewerClass(): string {
+    return viewerClass(this.actor);
+  }
+
+  onClosed(fn: (s: Subscription) => void): void {
+    this.closedListeners.push(fn);
+  }
+
+  /**
+   * Queues a frame. A client that does not read fills the socket's buffer; past the limit
+   * it is cut off with a reason rather than let the server hold its backlog in memory.
+   */
+  send(frame: Frame): boolean {
+    if (!this.isOpen) return false;
+    this.socket.send(frame, { binary: false });
+    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
+      this.close(LiveClose.tooSlow, `Too slow: more than ${this.maxBufferedBytes} bytes unread. Reconnect with after=${this.cursor}.`);
+      return false;
+    }
+    return true;
+  }
+
+  /** Says why in an error message (unless the client is too slow to read it), then closes. */
+  fail(code: LiveCloseCode, errorCode: string, detail: string): void {
+    if (!this.open) return;
+    if (this.socket.readyState === OPEN && code !== LiveClose.tooSlow) this.socket.send(errorFrame(errorCode, detail), { binary: false });
+    this.close(code, detail);
+  }
+
+  close(code: LiveCloseCode, reason: string): void {
+    if (!this.open) return;
+    this.open = false;
+    if (this.socket.readyState === OPEN) {
+      this.socket.close(code, closeReason(reason));
+      setTimeout(() => this.socket.terminate(), CLOSE_GRACE_MS).unref();
+    }
+    for (const fn of this.closedListeners) fn(this);
+  }
+
+  /** The peer went away: forget it without a handshake. */
+  gone(): void {
+    if (!this.open) return;
+    this.open = false;
+    for (const fn of this.closedListeners) fn(this);
+  }
+}
