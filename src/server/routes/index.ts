@@ -1,6 +1,9 @@
 /** Every HTTP route of the API, in one list: registered by app.ts, documented by openapi.ts. */
 import type { AnyRouteSpec } from '../route.ts';
 import { healthRoutes } from './health.routes.ts';
+import { accountRoutes } from './account.routes.ts';
+import { authRoutes } from './auth.routes.ts';
+import { invitationRoutes } from './invitation.routes.ts';
 import { amendmentRoutes } from './amendments.routes.ts';
 import { negotiationRoutes } from './negotiation.routes.ts';
 import { pointRoutes } from './points.routes.ts';
@@ -10,6 +13,7 @@ import { roundRoutes } from './rounds.routes.ts';
 
 export const allRoutes: readonly AnyRouteSpec[] = [
   ...healthRoutes,
+  ...authRoutes, ...accountRoutes, ...invitationRoutes,
   ...negotiationRoutes,
   ...pointRoutes,
   ...amendmentRoutes,
