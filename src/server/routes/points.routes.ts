@@ -6,7 +6,7 @@ import { CreateVersionInput } from '../../domain/versions/create-version.ts';
 import { InitialVersionInput } from '../../domain/versions/initial-version.ts';
 import { EntityParams, NegotiationParams, Written } from '../../protocol/common.schema.ts';
 import { PointOut, VersionOut, VersionSummaryOut } from '../../protocol/negotiation.schema.ts';
-import { appendAccess } from '../../store/queries/access-log.queries.ts';
+import { logAccess } from '../../store/accounts/access-log.store.ts';
 import { getPoint, getVersion, listPoints, listVersions } from '../../store/queries/negotiation.queries.ts';
 import { readAs } from '../../store/queries/read-as.ts';
 import { defineRoute } from '../route.ts';
@@ -73,7 +73,7 @@ export const pointRoutes = [
         const v = await getVersion(tx, params.id, params.versionId);
         if (!v) throw new ParleyError('version_not_found', `No version with id ${params.versionId} that you may see.`);
         if (v.visibility !== 'public') {
-          await appendAccess(tx, { negotiationId: params.id, accountId: auth!.accountId, memberId: me.memberId, action: 'version.read', target: v.id, detail: { label: v.label }, ip: request.ip });
+          await logAccess(tx, { negotiationId: params.id, accountId: auth!.accountId, memberId: me.memberId, action: 'version.read', target: v.id, detail: { label: v.label }, ip: request.ip });
         }
         return v;
       });
@@ -88,7 +88,7 @@ export const pointRoutes = [
         const v = await getVersion(tx, params.id, params.versionId);
         if (!v) throw new ParleyError('version_not_found', `No version with id ${params.versionId} that you may see.`);
         const [n] = await tx.query<{ title: Record<string, string>; languages: string[] }>('SELECT title, languages FROM negotiations WHERE negotiation_id = $1', [params.id]);
-        await appendAccess(tx, { negotiationId: params.id, accountId: auth!.accountId, memberId: me.memberId, action: 'version.export', target: v.id, detail: { format: query.format, lang: query.lang ?? null }, ip: request.ip });
+        await logAccess(tx, { negotiationId: params.id, accountId: auth!.accountId, memberId: me.memberId, action: 'version.export', target: v.id, detail: { format: query.format, lang: query.lang ?? null }, ip: request.ip });
         return { version: v, title: n?.title ?? {}, languages: n?.languages ?? [] };
       });
       if (query.format === 'json') return version;
