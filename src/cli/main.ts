@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ParleyError } from '../domain/errors.ts';
+import { registerAdminCommand } from './commands/admin.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerPointsCommand } from './commands/points.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerServeCommand(program);
   registerDemoCommand(program);
+  registerAdminCommand(program);
   registerPointsCommand(program);
   registerVerifyCommand(program);
   registerTransferCommands(program);

@@ -9,10 +9,12 @@ import type { Command } from '../domain/commands.ts';
 import type { RecordedEvent } from '../domain/record/events.ts';
 import type { Database } from '../store/database.ts';
 import { execute, type As } from '../store/execute.ts';
+import { DEMO_PASSWORD, ensureDemoAccounts } from './demo-accounts.ts';
 import * as s from './scenario.ts';
 
-export interface DemoMember { key: string; id: string; displayName: string; party: string | null; role: string }
-export interface DemoResult { negotiationId: string; created: boolean; events: number; members: DemoMember[] }
+export interface DemoMember { key: string; id: string; displayName: string; party: string | null; role: string; email: string | null }
+/** `password`: the demo accounts' shared password (local demo only). */
+export interface DemoResult { negotiationId: string; created: boolean; events: number; members: DemoMember[]; password: string }
 
 /** A clock that walks the scenario's calendar one minute per command. */
 function scenarioClock() {
@@ -24,13 +26,14 @@ function scenarioClock() {
 }
 
 export async function demoMembers(db: Database, negotiationId = s.DEMO_NEGOTIATION_ID): Promise<DemoMember[]> {
-  const rows = await db.query<{ id: string; display_name: string; role: string; party: string | null }>(
-    `SELECT m.id, m.display_name, m.role, p.short_name AS party FROM members m
+  const rows = await db.query<{ id: string; display_name: string; role: string; party: string | null; email: string | null }>(
+    `SELECT m.id, m.display_name, m.role, p.short_name AS party, a.email FROM members m
      LEFT JOIN parties p ON p.negotiation_id = m.negotiation_id AND p.id = m.party_id
+     LEFT JOIN accounts a ON a.id::text = m.account_id
      WHERE m.negotiation_id = $1 ORDER BY p.short_name NULLS FIRST, m.role, m.display_name`, [negotiationId]);
   return rows.map((r) => ({
     key: s.members.find((m) => m.displayName === r.display_name)?.key ?? (r.role === 'mediator' ? 'mediator' : r.id),
-    id: r.id, displayName: r.display_name, party: r.party, role: r.role,
+    id: r.id, displayName: r.display_name, party: r.party, role: r.role, email: r.email,
   }));
 }
 
@@ -39,9 +42,10 @@ export async function buildDemo(db: Database, progress: (done: number, total: nu
   const existing = await db.query('SELECT 1 FROM negotiation_heads WHERE negotiation_id = $1', [negotiationId]);
   if (existing.length > 0) {
     const [head] = await db.query<{ last_seq: number }>('SELECT last_seq FROM negotiation_heads WHERE negotiation_id = $1', [negotiationId]);
-    return { negotiationId, created: false, events: head?.last_seq ?? 0, members: await demoMembers(db) };
+    return { negotiationId, created: false, events: head?.last_seq ?? 0, members: await demoMembers(db), password: DEMO_PASSWORD };
   }
 
+  const accounts = await ensureDemoAccounts(db);
   const clock = scenarioClock();
   const ids = { party: new Map<string, string>(), person: new Map<string, string>(), member: new Map<string, string>(), section: new Map<string, string>(), point: new Map<string, string>(), amendment: new Map<string, string>() };
   const need = (m: Map<string, string>, k: string) => {
@@ -64,7 +68,7 @@ export async function buildDemo(db: Database, progress: (done: number, total: nu
 
   // The process opens: the plan was published "last month" (November 2025).
   clock.on('2025-11-20T09:00:00Z');
-  const opened = await run('system', { name: 'createNegotiation', input: { ...s.negotiation, mediator: { displayName: "Mediator's office" } } });
+  const opened = await run('system', { name: 'createNegotiation', input: { ...s.negotiation, mediator: { displayName: "Mediator's office", accountId: accounts.get('mediator') ?? null } } });
   ids.member.set('mediator', created(opened, (e) => (e.type === 'member.added' ? e.payload.member.id : undefined)));
   const mediator = member('mediator');
 
@@ -77,7 +81,7 @@ export async function buildDemo(db: Database, progress: (done: number, total: nu
     ids.person.set(p.key, created(ev, (e) => (e.type === 'person.added' ? e.payload.person.id : undefined)));
   }
   for (const m of s.members) {
-    const ev = await run(mediator, { name: 'addMember', input: { displayName: m.displayName, partyId: need(ids.party, m.party), role: m.role, personId: m.person ? need(ids.person, m.person) : null } });
+    const ev = await run(mediator, { name: 'addMember', input: { displayName: m.displayName, partyId: need(ids.party, m.party), role: m.role, personId: m.person ? need(ids.person, m.person) : null, accountId: accounts.get(m.key) ?? null } });
     ids.member.set(m.key, created(ev, (e) => (e.type === 'member.added' ? e.payload.member.id : undefined)));
   }
 
@@ -179,5 +183,5 @@ export async function buildDemo(db: Database, progress: (done: number, total: nu
   progress(total, total);
 
   const [head] = await db.query<{ last_seq: number }>('SELECT last_seq FROM negotiation_heads WHERE negotiation_id = $1', [negotiationId]);
-  return { negotiationId, created: true, events: head?.last_seq ?? 0, members: await demoMembers(db) };
+  return { negotiationId, created: true, events: head?.last_seq ?? 0, members: await demoMembers(db), password: DEMO_PASSWORD };
 }

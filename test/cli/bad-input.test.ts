@@ -179,12 +179,16 @@ describe('a PGlite directory held by a running server', () => {
 
 describe('parley serve --demo', () => {
   let server: RunningServer;
-  let mediatorId: string;
+  let cookie: string;
   beforeAll(async () => {
     server = await startServer(['--data', file('served'), '--port', '0', '--demo']);
-    const m = /^\s*mediator's office\s+mediator\s+.*\s([0-9a-f-]{36})\s*$/m.exec(server.stdout());
-    if (!m?.[1]) throw new Error(`no mediator in the demo listing:\n${server.stdout()}`);
-    mediatorId = m[1];
+    // The listing names each seat's account and the shared demo password.
+    const m = /^\s*mediator's office\s+mediator\s+.*\s(mediator@demo\.parley)\s+[0-9a-f-]{36}\s*$/m.exec(server.stdout());
+    const pw = /password "([^"]+)"/.exec(server.stdout());
+    if (!m?.[1] || !pw?.[1]) throw new Error(`no mediator account or demo password in the listing:\n${server.stdout()}`);
+    const res = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: m[1], password: pw[1] }) });
+    if (res.status !== 200) throw new Error(`demo sign-in failed: ${res.status} ${await res.text()}`);
+    cookie = (res.headers.getSetCookie().find((c) => c.startsWith('parley_session=')) ?? '').split(';')[0] ?? '';
   });
   afterAll(async () => { await server.stop(); });
 
@@ -194,28 +198,38 @@ describe('parley serve --demo', () => {
     expect(await res.json()).toMatchObject({ status: 'ok' });
   });
 
-  it("GET /api/negotiations/<demo id>?as=<mediator> returns the mediator's view", async () => {
-    const res = await fetch(`${server.url}/api/negotiations/${DEMO_NEGOTIATION_ID}?as=${mediatorId}`);
+  it('prints a first administrator, once, on a database with no account', () => {
+    expect(server.stdout()).toMatch(/Created the first administrator: admin@parley\.local\n\s+password: \S{23}\s/);
+  });
+
+  it("the demo mediator, signed in, reads the demo negotiation and the positions shared with the office", async () => {
+    const res = await fetch(`${server.url}/api/negotiations/${DEMO_NEGOTIATION_ID}`, { headers: { cookie } });
     expect(res.status).toBe(200);
-    const view = await res.json() as { negotiation: { id: string }; parties: unknown[]; points: unknown[]; positions: { visibility: string; party_id: string }[] };
-    expect(view.negotiation.id).toBe(DEMO_NEGOTIATION_ID);
-    expect(view.parties).toHaveLength(4);
-    expect(view.points.length).toBeGreaterThan(10);
+    expect(await res.json()).toMatchObject({ id: DEMO_NEGOTIATION_ID, membership: { role: 'mediator' } });
+    const positions = await fetch(`${server.url}/api/negotiations/${DEMO_NEGOTIATION_ID}/positions`, { headers: { cookie } });
+    expect(positions.status).toBe(200);
+    const items = (await positions.json() as { items: { visibility: string }[] }).items;
     // The mediator sees what parties shared with the office, never what they kept to themselves.
-    const visibilities = new Set(view.positions.map((p) => p.visibility));
+    const visibilities = new Set(items.map((p) => p.visibility));
     expect(visibilities.has('mediator')).toBe(true);
     expect(visibilities.has('party')).toBe(false);
   });
 
+  it('without signing in, the negotiation is not there to read (401)', async () => {
+    const res = await fetch(`${server.url}/api/negotiations/${DEMO_NEGOTIATION_ID}`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it('an unknown negotiation is a 404 problem', async () => {
-    const res = await fetch(`${server.url}/api/negotiations/${randomUUID()}?as=${mediatorId}`);
+    const res = await fetch(`${server.url}/api/negotiations/${randomUUID()}`, { headers: { cookie } });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await res.json()).toMatchObject({ status: 404, code: expect.stringMatching(/not_found$/) as unknown });
   });
 
   it('a malformed id is a 400 problem', async () => {
-    const res = await fetch(`${server.url}/api/negotiations/not-an-id`);
+    const res = await fetch(`${server.url}/api/negotiations/not-an-id`, { headers: { cookie } });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await res.json()).toMatchObject({ status: 400, code: 'invalid_input' });

@@ -6,9 +6,9 @@ import { withDatabase, withStorageOption } from '../storage-options.ts';
 export function describeDemo(r: DemoResult): string[] {
   const lines = [
     r.created ? `Built the demo negotiation ${r.negotiationId} (${r.events} events).` : `The demo negotiation ${r.negotiationId} is already here (${r.events} events).`,
-    'Members (local demo; sign-in accounts arrive with the API):',
+    `Sign in as any member with its email and the shared demo password "${r.password}" (local demo only: never expose a demo server).`,
   ];
-  for (const m of r.members) lines.push(`  ${(m.party ?? "mediator's office").padEnd(18)} ${m.role.padEnd(11)} ${m.displayName.padEnd(36)} ${m.id}`);
+  for (const m of r.members) lines.push(`  ${(m.party ?? "mediator's office").padEnd(18)} ${m.role.padEnd(11)} ${m.displayName.padEnd(36)} ${(m.email ?? '(no account)').padEnd(26)} ${m.id}`);
   return lines;
 }
 

@@ -10,15 +10,28 @@ export function registerServeCommand(program: Command): void {
     .option('--port <n>', 'port to listen on (default $PORT or 3000)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--demo', 'load the demo negotiation first if it is not there')
-    .action(async (opts: { data?: string; port?: string; host: string; demo?: boolean }) => {
+    .option('--secure-cookies', 'mark the session cookie Secure (when a TLS proxy sits in front)')
+    .action(async (opts: { data?: string; port?: string; host: string; demo?: boolean; secureCookies?: boolean }) => {
       const port = Number.parseInt(opts.port ?? process.env.PORT ?? '3000', 10);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ParleyError('invalid_input', `--port must be a number between 0 and 65535, not "${opts.port ?? process.env.PORT ?? ''}".`);
       const [{ buildDemo }, { buildApp }] = await Promise.all([import('../../demo/build-demo.ts'), import('../../server/app.ts')]);
       const db = await openStorage(opts);
       const controller = new AbortController();
       try {
-        if (opts.demo) describeDemo(await buildDemo(db, progressBar('demo'))).forEach(printLine);
-        const app = await buildApp({ db, logger: false });
+        // A database with no account at all gets an administrator, whose password is shown this once.
+        const { createFirstAdminIfNone } = await import('../../store/accounts/register.ts');
+        const admin = await createFirstAdminIfNone(db);
+        if (admin) {
+          printLine(`Created the first administrator: ${admin.account.email}`);
+          printLine(`  password: ${admin.password}   (shown only this once; sign in and change it, or run parley admin create)`);
+        }
+        if (opts.demo) {
+          describeDemo(await buildDemo(db, progressBar('demo'))).forEach(printLine);
+          if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) {
+            process.stderr.write(`parley: warning: the demo accounts share a published password, and ${opts.host} may be reachable from other machines.\n`);
+          }
+        }
+        const app = await buildApp({ db, logger: false, secureCookies: opts.secureCookies ?? false });
         const address = await app.listen({ port, host: opts.host });
         printLine(`Parley is serving ${db.kind === 'pglite' ? `the data directory ${db.location}` : db.location} at ${address}`);
         printLine(`  ${address}/api/health`);

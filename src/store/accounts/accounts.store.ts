@@ -123,3 +123,24 @@ export async function deleteUnusedAccount(q: Queryable, id: string): Promise<voi
   await q.query('DELETE FROM account_log WHERE account_id = $1', [id]);
   await q.query('DELETE FROM accounts WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM sessions WHERE account_id = $1) AND NOT EXISTS (SELECT 1 FROM api_tokens WHERE account_id = $1)', [id]);
 }
+
+/**
+ * Accounts that should exist (the demo's): creates those missing, leaves the others as they
+ * are, and returns every one's id by its email in lower case.
+ */
+export async function ensureAccounts(
+  q: Queryable, wanted: readonly { id: string; email: string; displayName: string }[], passwordHash: string, now: Date,
+): Promise<{ ids: Map<string, string>; created: string[] }> {
+  const created: string[] = [];
+  for (const w of wanted) {
+    const rows = await q.query<{ id: string }>(
+      `INSERT INTO accounts (id, email, display_name, password_hash, is_admin, created_at, password_changed_at)
+       VALUES ($1, $2, $3, $4, false, $5, $5) ON CONFLICT DO NOTHING RETURNING id`,
+      [w.id, w.email, w.displayName, passwordHash, now]);
+    if (rows[0]) created.push(rows[0].id);
+  }
+  const ids = new Map<string, string>();
+  const rows = await q.query<{ id: string; email: string }>('SELECT id, lower(email) AS email FROM accounts WHERE lower(email) = ANY($1::text[])', [wanted.map((w) => emailKey(w.email))]);
+  for (const r of rows) ids.set(r.email, r.id);
+  return { ids, created };
+}
