@@ -26,4 +26,4 @@ export function page<T>(rows: T[], offset: number, limit: number): { items: T[];
 }
 
 export const iso = (d: Date | string | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
-export const isoDate = (d: Date | string): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+export const isoDate = (d: Date | string): string => (d instanceof Date ? d.toISOString().slice(0, 10) : d.slice(0, 10));
