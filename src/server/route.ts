@@ -61,9 +61,10 @@ export function registerRoutes(app: FastifyInstance, specs: readonly AnyRouteSpe
       url: spec.url,
       handler: async (request, reply) => {
         const auth = spec.auth === 'none' ? request.auth : requireAuth(request, spec.auth);
-        const params: unknown = spec.params ? spec.params.parse(request.params) : undefined;
-        const query: unknown = spec.query ? spec.query.parse(request.query ?? {}) : undefined;
-        const body: unknown = spec.body ? spec.body.parse(request.body ?? {}) : undefined;
+        const schemas = spec as RouteSpec;
+        const params: unknown = schemas.params ? schemas.params.parse(request.params) : undefined;
+        const query: unknown = schemas.query ? schemas.query.parse(request.query ?? {}) : undefined;
+        const body: unknown = schemas.body ? schemas.body.parse(request.body ?? {}) : undefined;
         const out: unknown = await spec.handler({ params, query, body, auth, deps, request, reply });
         if (spec.status === 204) return reply.code(204).send();
         return reply.code(spec.status ?? 200).send(out);
