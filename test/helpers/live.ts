@@ -4,7 +4,8 @@
  * against the protocol schema and keeps the cursor a real client would keep.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
 import type { Command } from '../../src/domain/commands.ts';
 import type { Role } from '../../src/domain/model.ts';
@@ -13,6 +14,8 @@ import { canSee } from '../../src/domain/policy/visibility.ts';
 import type { RecordedEvent } from '../../src/domain/record/events.ts';
 import { LiveServerMessage, type LiveEvent } from '../../src/protocol/live.schema.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { authPlugin } from '../../src/server/auth/auth.plugin.ts';
+import { livePlugin, type LiveOptions } from '../../src/server/live/live.plugin.ts';
 import type { Database } from '../../src/store/database.ts';
 import { readEvents } from '../../src/store/event-log.ts';
 import { execute, type As } from '../../src/store/execute.ts';
@@ -115,6 +118,19 @@ export async function startServer(db: Database): Promise<{ app: FastifyInstance;
   return { app, base: await listen(app) };
 }
 
+/**
+ * The live channel alone with options of the test's choosing (short heartbeats, a small
+ * buffer limit), behind the same cookie and auth plugins as the app.
+ */
+export async function startLiveServer(db: Database, options: Partial<LiveOptions>): Promise<{ app: FastifyInstance; base: string }> {
+  const app = Fastify();
+  await app.register(cookie);
+  await app.register(authPlugin, { db, secureCookies: false });
+  installTestAuth(app, db);
+  await app.register(livePlugin, { db, ...options });
+  return { app, base: await listen(app) };
+}
+
 export interface Closed { code: number; reason: string }
 
 /** A subscriber: every message parsed by the protocol schema, the cursor kept as the docs say. */
@@ -125,6 +141,8 @@ export class LiveClient {
   readonly events: LiveEvent[] = [];
   cursor: number;
   readyCount = 0;
+  /** Set when the server refused the upgrade itself with an HTTP status. */
+  httpStatus: number | null = null;
   readonly closed: Promise<Closed>;
   readonly opened: Promise<void>;
   private waiters: (() => void)[] = [];
@@ -140,13 +158,18 @@ export class LiveClient {
       this.ws.once('open', () => resolve());
       this.ws.once('error', reject);
     });
+    // Refused connections never open; that is for `refusal()` to report, not an unhandled rejection.
+    this.opened.catch(() => undefined);
     this.closed = new Promise((resolve) => {
       this.ws.on('close', (code, reason) => {
         resolve({ code, reason: reason.toString('utf8') });
         this.wake();
       });
     });
-    this.ws.on('error', () => undefined);
+    this.ws.on('error', (e) => {
+      const status = /Unexpected server response: (\d+)/.exec(e.message)?.[1];
+      if (status) this.httpStatus = Number(status);
+    });
     this.ws.on('message', (data: Buffer, isBinary) => {
       if (isBinary) this.problems.push('the live channel sent a binary frame');
       const parsed = LiveServerMessage.safeParse(JSON.parse(data.toString('utf8')));
@@ -210,6 +233,16 @@ export class LiveClient {
   /** Until the cursor reaches `seq` (an event or a head at or past it). */
   reach(seq: number): Promise<void> {
     return this.until(() => this.readyCount > 0 && this.cursor >= seq, `seq ${seq}`);
+  }
+
+  /**
+   * How the server refused this connection: an HTTP status before the upgrade (a bad bearer
+   * token fails in the auth plugin), or an `error` message and a 44xx close after it.
+   */
+  async refusal(): Promise<{ http: number } | { close: number; error: string | null; reason: string }> {
+    const closed = await this.closed;
+    if (this.httpStatus !== null) return { http: this.httpStatus };
+    return { close: closed.code, error: this.errors[0]?.code ?? null, reason: closed.reason };
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,7 @@
  * lost while the listening connection was down (it reports reconnects) cost at most one
  * extra read.
  */
+import type { RecordedEvent } from '../../domain/record/events.ts';
 import type { Database } from '../../store/database.ts';
 import { readFeedPage, validCredentials } from '../../store/live-feed.ts';
 import { EVENTS_CHANNEL, parseAppended } from '../../store/notify.ts';
@@ -29,26 +30,30 @@ export interface HubOptions {
   log: { error(obj: object, msg: string): void };
 }
 
-/** Encoded event frames kept per negotiation, so classes reading the same event encode it once. */
-const FRAME_CACHE = 2048;
+const FRAME_CACHE_BYTES = 16 * 1024 * 1024;
 
 export class LiveHub {
   private readonly feeds = new Map<string, Feed>();
+  private readonly frames = new FrameCache();
   private listening: Promise<() => Promise<void>> | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(private readonly opts: HubOptions) {}
 
-  /** Starts serving a subscriber: its backlog first, then live events, then `ready`. */
+  /**
+   * Starts serving a subscriber. Its backlog is read for it alone, in pages, sending no
+   * faster than it reads (a long history must not get a slow link cut off); then it joins
+   * its viewer class, whose next read brings it from there to the head and says `ready`.
+   */
   async subscribe(sub: Subscription): Promise<void> {
     if (this.closed) throw new Error('the live hub is closed');
     // Listening before the first read: whatever commits after that read is heard.
     await this.listen();
-    if (!sub.isOpen) return;
+    if (!(await this.catchUp(sub)) || !sub.isOpen || this.closed) return;
     let feed = this.feeds.get(sub.negotiationId);
     if (!feed) {
-      feed = new Feed(sub.negotiationId, this.opts);
+      feed = new Feed(sub.negotiationId, this.frames, this.opts);
       this.feeds.set(sub.negotiationId, feed);
     }
     const f = feed;
@@ -57,6 +62,31 @@ export class LiveHub {
     });
     f.add(sub);
     this.heartbeat ??= setInterval(() => void this.beat(), this.opts.heartbeatMs).unref();
+  }
+
+  /** False when the subscriber was refused. */
+  private async catchUp(sub: Subscription): Promise<boolean> {
+    let first = true;
+    for (;;) {
+      const page = await readFeedPage(this.opts.db, sub.negotiationId, sub.actor, sub.cursor, this.opts.pageSize, [sub.actor.memberId]);
+      if (first) {
+        first = false;
+        if (sub.cursor > page.headSeq) {
+          sub.fail(LiveClose.invalidInput, 'invalid_input', `after=${sub.cursor} is beyond the last event of this negotiation (${page.headSeq}).`);
+          return false;
+        }
+      }
+      for (const e of page.events) {
+        await sub.drained();
+        if (!sub.isOpen) return false;
+        sub.cursor = e.seq;
+        sub.send(this.frames.get(e));
+      }
+      if (!page.more) {
+        sub.cursor = Math.max(sub.cursor, page.headSeq);
+        return true;
+      }
+    }
   }
 
   get subscriberCount(): number {
@@ -132,9 +162,8 @@ export class LiveHub {
 /** The subscribers of one negotiation on this server. */
 class Feed {
   private readonly classes = new Map<string, ViewerClass>();
-  private readonly frames = new Map<number, Frame>();
 
-  constructor(readonly negotiationId: string, private readonly opts: HubOptions) {}
+  constructor(readonly negotiationId: string, readonly frames: FrameCache, private readonly opts: HubOptions) {}
 
   get size(): number {
     let n = 0;
@@ -171,12 +200,28 @@ class Feed {
     for (const s of this.subscribers()) s.close(code, reason);
   }
 
-  frame(e: Parameters<typeof eventFrame>[0]): Frame {
-    let f = this.frames.get(e.seq);
+}
+
+/**
+ * Encoded event frames, shared by every class and catch-up that sends the same event, so an
+ * event is validated and serialized once however many read it. Bounded in bytes.
+ */
+class FrameCache {
+  private readonly frames = new Map<string, Frame>();
+  private bytes = 0;
+
+  get(e: RecordedEvent): Frame {
+    const key = `${e.negotiationId}:${e.seq}`;
+    let f = this.frames.get(key);
     if (!f) {
       f = eventFrame(e);
-      this.frames.set(e.seq, f);
-      if (this.frames.size > FRAME_CACHE) this.frames.delete(this.frames.keys().next().value!);
+      this.frames.set(key, f);
+      this.bytes += f.length;
+      while (this.bytes > FRAME_CACHE_BYTES && this.frames.size > 1) {
+        const [oldest, frame] = this.frames.entries().next().value!;
+        this.frames.delete(oldest);
+        this.bytes -= frame.length;
+      }
     }
     return f;
   }
@@ -234,8 +279,6 @@ class ViewerClass {
           const seat = page.seats.get(s.actor.memberId);
           if (!seat?.active || seat.accountId !== s.credential.accountId || seat.partyId !== s.actor.partyId || seat.role !== s.actor.role) {
             s.fail(LiveClose.seatChanged, 'seat_changed', 'Your membership in this negotiation changed; reconnect to follow it as you are now.');
-          } else if (!s.ready && s.cursor > head) {
-            s.fail(LiveClose.invalidInput, 'invalid_input', `after=${s.cursor} is beyond the last event of this negotiation (${head}).`);
           }
         }
       }
@@ -243,7 +286,7 @@ class ViewerClass {
         let frame: Frame | null = null;
         for (const s of round) {
           if (s.cursor >= e.seq || !s.isOpen) continue;
-          frame ??= this.feed.frame(e);
+          frame ??= this.feed.frames.get(e);
           s.cursor = e.seq;
           s.send(frame);
         }

@@ -9,6 +9,7 @@
  */
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { ParleyError } from '../../domain/errors.ts';
 import { LiveClose, LiveQuery, type LiveCloseCode } from '../../protocol/live.schema.ts';
 import type { Database } from '../../store/database.ts';
@@ -66,7 +67,14 @@ function sameOrigin(request: FastifyRequest): boolean {
   }
 }
 
-export async function livePlugin(app: FastifyInstance, opts: LivePluginOptions): Promise<void> {
+/**
+ * Registered as a root plugin (fastify-plugin): an upgrade request that a root hook
+ * answers over HTTP (the auth plugin's 401 for a bad token) must still have its socket
+ * closed, and only a root hook sees every such response.
+ */
+export const livePlugin = fp(liveChannel, { name: 'parley-live' });
+
+async function liveChannel(app: FastifyInstance, opts: LivePluginOptions): Promise<void> {
   const { db, ...rest } = opts;
   const options: LiveOptions = { ...liveDefaults, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
   const hub = new LiveHub({ db, pageSize: options.pageSize, heartbeatMs: options.heartbeatMs, sessionIdleMs: options.sessionIdleMs, log: app.log });
@@ -81,6 +89,13 @@ export async function livePlugin(app: FastifyInstance, opts: LivePluginOptions):
         app.websocketServer.close(() => resolve());
       });
     },
+  });
+
+  // Node hands an upgrade request's socket to us and stops reading it; one answered with an
+  // HTTP error (not upgraded) would stay open, half-dead, until the process ends.
+  app.addHook('onResponse', (request, _reply, done) => {
+    if (request.headers.upgrade?.toLowerCase() === 'websocket') request.raw.socket.destroy();
+    done();
   });
 
   app.get('/api/live', { websocket: true }, async (socket, request) => {

@@ -27,6 +27,8 @@ export interface Credential {
 const OPEN = 1;
 /** After close(), how long a peer gets to answer the closing handshake before the socket is cut. */
 const CLOSE_GRACE_MS = 5_000;
+/** `ws` has no drain event of its own; a backlog being sent checks the buffer this often. */
+const DRAIN_POLL_MS = 10;
 
 /**
  * Viewers with the same class see the same events: row-level security on `events` reads
@@ -71,17 +73,27 @@ export class Subscription {
   }
 
   /**
-   * Queues a frame. A client that does not read fills the socket's buffer; past the limit
-   * it is cut off with a reason rather than let the server hold its backlog in memory.
+   * Queues a frame. A client that does not read fills the socket's buffer; when more than
+   * the limit is still unsent as the next frame comes, it is cut off with a reason rather
+   * than let the server hold its backlog in memory. (Measured before the frame, so one
+   * large event into an empty buffer never counts as slowness.) It reconnects with its
+   * cursor and catches up at its own pace.
    */
   send(frame: Frame): boolean {
     if (!this.isOpen) return false;
-    this.socket.send(frame, { binary: false });
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
       this.close(LiveClose.tooSlow, `Too slow: more than ${this.maxBufferedBytes} bytes unread. Reconnect with after=${this.cursor}.`);
       return false;
     }
+    this.socket.send(frame, { binary: false });
     return true;
+  }
+
+  /** Until the unsent bytes are under half the limit, or the connection is gone: flow control for a backlog. */
+  async drained(): Promise<void> {
+    while (this.isOpen && this.socket.bufferedAmount > this.maxBufferedBytes / 2) {
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+    }
   }
 
   /** Says why in an error message (unless the client is too slow to read it), then closes. */

@@ -1,0 +1,99 @@
+/**
+ * Who may open the live channel, and how a refusal reads. A refused upgrade gets an
+ * `error` message naming the code and a 44xx close (what a browser can see); a bearer
+ * token the auth plugin rejects never gets as far as the upgrade (HTTP 401).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { LiveClose } from '../../src/protocol/live.schema.ts';
+import { readEvents } from '../../src/store/event-log.ts';
+import { addAccount, issueToken, openSession, revokeToken } from '../helpers/auth.ts';
+import { backends, freshDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { liveNegotiation, LiveClient, startServer, type LiveNegotiation } from '../helpers/live.ts';
+
+describe.each(backends)('who may open the live channel on %s', (backend) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let base: string;
+  let n: LiveNegotiation;
+  const clients: LiveClient[] = [];
+
+  beforeEach(async () => {
+    t = await freshDatabase(backend);
+    ({ app, base } = await startServer(t.db));
+    n = await liveNegotiation(t.db, { parties: 1 });
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.close();
+    await app.close();
+    await t.dispose();
+  });
+
+  function client(options: ConstructorParameters<typeof LiveClient>[2] = {}, negotiationId = n.negotiationId): LiveClient {
+    const c = new LiveClient(base, negotiationId, options);
+    clients.push(c);
+    return c;
+  }
+
+  it('refuses a connection without credentials', async () => {
+    const r = await client().refusal();
+    expect(r).toEqual({ close: LiveClose.unauthenticated, error: 'unauthenticated', reason: expect.stringContaining('Sign in first') as unknown });
+  });
+
+  it('refuses an account that is not a member, as if the negotiation did not exist', async () => {
+    const stranger = await issueToken(t.db, await addAccount(t.db, 'Stranger'));
+    expect(await client({ token: stranger.token }).refusal()).toMatchObject({ close: LiveClose.notFound, error: 'negotiation_not_found' });
+    // A negotiation that does not exist reads the same.
+    expect(await client({ token: n.mediator.token }, randomUUID()).refusal()).toMatchObject({ close: LiveClose.notFound, error: 'negotiation_not_found' });
+  });
+
+  it('refuses a token limited to another negotiation', async () => {
+    const limited = await issueToken(t.db, n.mediator.accountId, { negotiationId: randomUUID() });
+    expect(await client({ token: limited.token }).refusal()).toMatchObject({ close: LiveClose.notFound, error: 'negotiation_not_found' });
+    const ownOnly = await issueToken(t.db, n.mediator.accountId, { negotiationId: n.negotiationId });
+    const ok = client({ token: ownOnly.token });
+    await ok.ready();
+  });
+
+  it('refuses a revoked token', async () => {
+    const seat = n.parties[0]!.observer;
+    await revokeToken(t.db, seat.tokenId);
+    const r = await client({ token: seat.token }).refusal();
+    // Before the upgrade (the auth plugin) or after it (the channel): never a feed.
+    expect(r).toSatisfy((x: object) => ('http' in x && x.http === 401) || ('close' in x && x.close === LiveClose.unauthenticated));
+  });
+
+  it('refuses malformed queries, and never takes a token from the URL', async () => {
+    expect(await client({ token: n.mediator.token, query: 'negotiation=not-a-uuid' }).refusal())
+      .toMatchObject({ close: LiveClose.invalidInput, error: 'invalid_input', reason: expect.stringContaining('negotiation') as unknown });
+    expect(await client({ token: n.mediator.token, query: `negotiation=${n.negotiationId}&after=-1` }).refusal())
+      .toMatchObject({ close: LiveClose.invalidInput, error: 'invalid_input' });
+    // Even a valid token, and even with no other credential: a token in a URL ends up in logs.
+    expect(await client({ query: `negotiation=${n.negotiationId}&token=${n.mediator.token}` }).refusal())
+      .toMatchObject({ close: LiveClose.invalidInput, error: 'invalid_input', reason: expect.stringContaining('Authorization: Bearer') as unknown });
+  });
+
+  it('refuses to resume after a seq the negotiation has not reached', async () => {
+    const head = (await readEvents(t.db, n.negotiationId)).at(-1)!.seq;
+    expect(await client({ token: n.mediator.token, after: head + 5 }).refusal())
+      .toMatchObject({ close: LiveClose.invalidInput, error: 'invalid_input', reason: expect.stringContaining(`beyond the last event`) as unknown });
+    const atHead = client({ token: n.mediator.token, after: head });
+    await atHead.ready();
+    expect(atHead.messages).toEqual([{ type: 'ready', headSeq: head }]);
+  });
+
+  it('accepts the session cookie from a page of this site, and refuses it from another site', async () => {
+    const session = await openSession(t.db, n.parties[0]!.negotiator.accountId);
+    const host = new URL(base).host;
+    const same = client({ headers: { cookie: session.cookie, origin: `http://${host}` } });
+    await same.ready();
+    expect(same.events.length).toBeGreaterThan(0);
+    // Cross-site WebSocket hijacking: the browser would send the cookie along.
+    expect(await client({ headers: { cookie: session.cookie, origin: 'https://evil.example' } }).refusal())
+      .toMatchObject({ close: LiveClose.forbidden, error: 'action_denied' });
+    // A bearer token carries no ambient authority: any origin may use it.
+    const token = client({ token: n.parties[0]!.negotiator.token, headers: { origin: 'https://tool.example' } });
+    await token.ready();
+  });
+});
