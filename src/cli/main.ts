@@ -7,6 +7,7 @@ import { ParleyError } from '../domain/errors.ts';
 import { registerAdminCommand } from './commands/admin.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerPointsCommand } from './commands/points.command.ts';
+import { registerRemoteCommands } from './commands/remote/index.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerTransferCommands } from './commands/transfer.command.ts';
 import { registerVerifyCommand } from './commands/verify.command.ts';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerPointsCommand(program);
   registerVerifyCommand(program);
   registerTransferCommands(program);
+  registerRemoteCommands(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
