@@ -63,6 +63,14 @@ describe.each(backends)('sessions on %s', (backend) => {
       expect(sessionSetCookie(wrong)).toBeNull();
     });
 
+    it('signing in again from a signed-in browser replaces its session', async () => {
+      const first = await sessionFor(app, email);
+      const again = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: asSession(first), payload: { email, password: PASSWORD } });
+      expect(again.statusCode).toBe(200);
+      expect(sessionSetCookie(again)).not.toContain(first.secret);
+      expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: first.cookie } })).statusCode).toBe(401);
+    });
+
     it('refuses a malformed body as invalid input', async () => {
       const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email } });
       expect(res.statusCode).toBe(400);

@@ -29,8 +29,10 @@ export const authRoutes = [
   defineRoute({
     method: 'POST', url: '/api/auth/sign-in', operationId: 'signIn', summary: 'Sign in with email, password and, when enabled, a TOTP code; sets the session cookie', tags, auth: 'none',
     body: SignInBody, response: SessionOut,
-    async handler({ body, deps, request, reply }) {
+    async handler({ auth, body, deps, request, reply }) {
       const started = await signIn(deps.db, body, clientOf(request)).catch((e: unknown) => { throw withRetryAfter(reply, e); });
+      // Signing in again replaces the browser's session rather than leaving the old one open.
+      if (auth?.via === 'session' && auth.sessionId) await revokeSession(deps.db, auth.sessionId, new Date());
       setSessionCookie(request, reply, started.secret, started.expiresAt);
       request.log.info({ accountId: started.account.id }, 'signed in');
       return { account: presentAccount(started.account), csrfToken: started.csrfToken, expiresAt: started.expiresAt.toISOString() };

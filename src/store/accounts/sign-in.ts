@@ -47,6 +47,11 @@ async function countFailure(q: Queryable, account: AccountRow, client: Client, n
   if (locked) await appendAccountLog(q, { accountId: account.id, action: 'account.locked', detail: { until: lockUntil.toISOString() }, ip: client.ip, at: now });
 }
 
+/**
+ * A locked account is refused before its password is checked, so guessing stops for the
+ * lock's length. The price: a 423 tells the caller that the address has an account, which
+ * the uniform 401 otherwise hides; a lockout is loud in the account log anyway.
+ */
 export function refuseIfLocked(account: AccountRow, now: Date): void {
   if (account.lockedUntil && account.lockedUntil.getTime() > now.getTime()) {
     const retryAfter = retryAfterSeconds(account.lockedUntil, now);

@@ -99,6 +99,15 @@ CREATE TABLE access_log (
 );
 CREATE INDEX access_log_at ON access_log (negotiation_id, at);
 
+-- Account-level tables hold credentials: parley_app has no grant on them at all, and row-level
+-- security with no policy for it is a second lock, should a grant ever be added by mistake.
+-- The owning role (the server authenticating a request) is not subject to it.
+ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE api_tokens ENABLE ROW LEVEL SECURITY;
+ALTER TABLE account_log ENABLE ROW LEVEL SECURITY;
+ALTER TABLE rate_limits ENABLE ROW LEVEL SECURITY;
+
 -- Invitations: the mediator's office and the inviting party see them.
 ALTER TABLE invitations ENABLE ROW LEVEL SECURITY;
 CREATE POLICY invitations_read ON invitations FOR SELECT TO parley_app USING (parley_visible(negotiation_id, party_id, 'mediator'));
