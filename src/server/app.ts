@@ -20,6 +20,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** true: log to stdout; or a stream to log to (tests capture it to prove no secret is ever logged). */
   logger?: boolean | { stream: { write(line: string): void }; level?: string };
+  /** Trust X-Forwarded-* from these proxy addresses ("loopback", "10.0.0.0/8,..."); off by default. */
+  trustProxy?: false | string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -29,7 +31,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ...(typeof opts.logger === 'object' ? { stream: opts.logger.stream, level: opts.logger.level ?? 'info' } : {}),
     } : false,
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    // Only behind a proxy we were told about: otherwise X-Forwarded-For would let any client
+    // pick the address the sign-in throttle counts against.
+    trustProxy: opts.trustProxy ?? false,
+    // A URL Fastify cannot route (bad percent-encoding, an over-long id) is refused before any
+    // error handler runs; it gets problem+json like every other refusal.
+    frameworkErrors: (error, request, reply) => void sendProblem(request, reply, error),
   });
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
   app.setNotFoundHandler((request, reply) =>

@@ -41,8 +41,16 @@ describe.each(backends)('sessions on %s', (backend) => {
       } finally {
         await secureApp.close();
       }
-      const viaProxy = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'x-forwarded-proto': 'https' }, payload: { email, password: PASSWORD } });
-      expect(sessionSetCookie(viaProxy)).toMatch(/; Secure/);
+      // X-Forwarded-Proto counts only from a proxy the server was told to trust.
+      const proxied = await makeApp(t.db, { trustProxy: 'loopback' });
+      try {
+        const viaProxy = await proxied.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'x-forwarded-proto': 'https' }, payload: { email, password: PASSWORD } });
+        expect(sessionSetCookie(viaProxy)).toMatch(/; Secure/);
+      } finally {
+        await proxied.close();
+      }
+      const spoofed = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'x-forwarded-proto': 'https' }, payload: { email, password: PASSWORD } });
+      expect(sessionSetCookie(spoofed)).not.toMatch(/; Secure/);
     });
 
     it('stores only the SHA-256 of the session secret', async () => {

@@ -11,7 +11,10 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--demo', 'load the demo negotiation first if it is not there')
     .option('--secure-cookies', 'mark the session cookie Secure (when a TLS proxy sits in front)')
-    .action(async (opts: { data?: string; port?: string; host: string; demo?: boolean; secureCookies?: boolean }) => {
+    .option('--trust-proxy <addresses>', 'addresses of reverse proxies whose X-Forwarded-* headers to believe, e.g. "loopback" or "10.0.0.0/8,127.0.0.1" (default: none)')
+    .action(async (opts: { data?: string; port?: string; host: string; demo?: boolean; secureCookies?: boolean; trustProxy?: string }) => {
+      const trustProxy = opts.trustProxy?.trim() ?? '';
+      if (opts.trustProxy !== undefined && !/^[0-9A-Za-z.:/,\s]+$/.test(trustProxy)) throw new ParleyError('invalid_input', `--trust-proxy takes addresses or ranges such as "loopback" or "10.0.0.0/8", not "${opts.trustProxy}".`);
       const port = Number.parseInt(opts.port ?? process.env.PORT ?? '3000', 10);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ParleyError('invalid_input', `--port must be a number between 0 and 65535, not "${opts.port ?? process.env.PORT ?? ''}".`);
       const [{ buildDemo }, { buildApp }] = await Promise.all([import('../../demo/build-demo.ts'), import('../../server/app.ts')]);
@@ -31,7 +34,7 @@ export function registerServeCommand(program: Command): void {
             process.stderr.write(`parley: warning: the demo accounts share a published password, and ${opts.host} may be reachable from other machines.\n`);
           }
         }
-        const app = await buildApp({ db, logger: false, secureCookies: opts.secureCookies ?? false });
+        const app = await buildApp({ db, logger: false, secureCookies: opts.secureCookies ?? false, trustProxy: trustProxy === '' ? false : trustProxy });
         const address = await app.listen({ port, host: opts.host });
         printLine(`Parley is serving ${db.kind === 'pglite' ? `the data directory ${db.location}` : db.location} at ${address}`);
         printLine(`  ${address}/api/health`);

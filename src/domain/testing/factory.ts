@@ -257,7 +257,8 @@ export class World {
     };
     const recorded: RecordedEvent = { ...unhashed, hash: hashEvent(unhashed) };
     this.log.push(recorded);
-    evolve(this.state, event);
+    // Folded with its seq, as the store folds it, so revisions are tracked here too.
+    evolve(this.state, recorded);
     this.state.seq = recorded.seq;
     return recorded;
   }
