@@ -1,9 +1,11 @@
 /** `npm run bench [-- NAME...]`: runs the named benchmarks (all by default), one JSON line per result. */
 import { eventLogBench } from './event-log.bench.ts';
+import { liveFanoutBench } from './live-fanout.bench.ts';
 import { pointsBench } from './points.bench.ts';
+import { positionWritesBench } from './position-writes.bench.ts';
 import type { Bench } from './harness.ts';
 
-const all: Bench[] = [eventLogBench, pointsBench];
+const all: Bench[] = [eventLogBench, pointsBench, liveFanoutBench, positionWritesBench];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !all.some((b) => b.name === w));
 if (unknown.length > 0) {

@@ -1,5 +1,5 @@
 /**
- * What the live channel reads: for one viewer, the events after a cursor that row-level
+ * What the live channel reads: for each viewer, the events after its cursor that row-level
  * security lets it see, the head they were read against, and whether the members it
  * serves still hold the seats they connected with.
  */
@@ -12,41 +12,80 @@ import { actAs } from './viewer.ts';
 
 export interface SeatNow { partyId: string | null; role: Role; accountId: string | null; active: boolean }
 
+export type MemberViewer = Extract<Actor, { kind: 'member' }>;
+
 export interface FeedPage {
-  /** The negotiation's head when the page was read (0 if it has none yet). */
-  headSeq: number;
   /** Visible events with afterSeq < seq <= headSeq, in seq order, at most `limit`. */
   events: RecordedEvent[];
   /** True when the page stopped at `limit`: read on from the last event's seq. */
   more: boolean;
+}
+
+export interface FeedRound {
+  /** The head the pages were read against (0 if the negotiation has none). */
+  headSeq: number;
+  /** One page per reader, in the order of the readers. */
+  pages: FeedPage[];
   /** The requested members as they are now; a member that no longer exists is absent. */
   seats: Map<string, SeatNow>;
 }
 
-export async function readFeedPage(
+export interface FeedReader {
+  viewer: MemberViewer;
+  afterSeq: number;
+}
+
+/**
+ * One read for several viewers of a negotiation, in one transaction: for each, `actAs`
+ * that viewer and read the events past its cursor, so row-level security, not this code,
+ * decides what each gets.
+ *
+ * `knownHead` is a seq already known to be committed (a notification was heard for it):
+ * the pages stop there. Without one, the head is read first; an event at or below it
+ * committed with it, so the reads after see every one of them even under READ COMMITTED,
+ * whose statements take fresh snapshots. The seats are read after the head for the same
+ * reason: a seat change at or below the head is seen.
+ */
+export async function readFeedRound(
   db: Database,
   negotiationId: string,
-  viewer: Extract<Actor, { kind: 'member' }>,
-  afterSeq: number,
+  readers: readonly FeedReader[],
   limit: number,
   memberIds: readonly string[],
-): Promise<FeedPage> {
+  knownHead: number | null,
+): Promise<FeedRound> {
+  const first = readers[0];
+  if (!first) return { headSeq: knownHead ?? 0, pages: [], seats: new Map() };
   return db.transaction(async (tx) => {
-    await actAs(tx, negotiationId, viewer);
-    // The head first: an event at or below it committed with it, so the read below sees
-    // every one of them even under READ COMMITTED, whose statements take fresh snapshots.
-    const heads = await tx.query<{ last_seq: number }>('SELECT last_seq FROM negotiation_heads WHERE negotiation_id = $1', [negotiationId]);
-    const headSeq = heads[0]?.last_seq ?? 0;
+    await actAs(tx, negotiationId, first.viewer);
+    let headSeq = knownHead;
+    if (headSeq === null) {
+      const heads = await tx.query<{ last_seq: number }>('SELECT last_seq FROM negotiation_heads WHERE negotiation_id = $1', [negotiationId]);
+      headSeq = heads[0]?.last_seq ?? 0;
+    }
     const seatRows = memberIds.length === 0 ? [] : await tx.query<{ id: string; party_id: string | null; role: Role; account_id: string | null; active: boolean }>(
       'SELECT id, party_id, role, account_id, active FROM members WHERE negotiation_id = $1 AND id = ANY($2::uuid[])', [negotiationId, memberIds]);
     const seats = new Map(seatRows.map((r) => [r.id, { partyId: r.party_id, role: r.role, accountId: r.account_id, active: r.active }]));
-    if (afterSeq >= headSeq) return { headSeq, events: [], more: false, seats };
-    // Row-level security is the filter: only what this viewer may see comes back.
-    const read = await readEvents(tx, negotiationId, afterSeq, limit + 1);
-    const events = read.filter((e) => e.seq <= headSeq);
-    const more = events.length > limit;
-    return { headSeq, events: more ? events.slice(0, limit) : events, more, seats };
+    const pages: FeedPage[] = [];
+    for (const [i, r] of readers.entries()) {
+      if (r.afterSeq >= headSeq) {
+        pages.push({ events: [], more: false });
+        continue;
+      }
+      if (i > 0) await actAs(tx, negotiationId, r.viewer);
+      const read = await readEvents(tx, negotiationId, r.afterSeq, limit + 1);
+      const events = read.filter((e) => e.seq <= headSeq);
+      const more = events.length > limit;
+      pages.push({ events: more ? events.slice(0, limit) : events, more });
+    }
+    return { headSeq, pages, seats };
   });
+}
+
+/** One viewer's page, with the head read first (a subscriber's own backlog). */
+export async function readFeedPage(db: Database, negotiationId: string, viewer: MemberViewer, afterSeq: number, limit: number): Promise<FeedPage & { headSeq: number }> {
+  const round = await readFeedRound(db, negotiationId, [{ viewer, afterSeq }], limit, [], null);
+  return { headSeq: round.headSeq, ...round.pages[0]! };
 }
 
 /**

@@ -4,7 +4,7 @@
  * answering pings is dropped. The server runs with a short heartbeat and a small buffer
  * limit so that each happens within the test.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { LiveClose } from '../../src/protocol/live.schema.ts';
 import { readEvents } from '../../src/store/event-log.ts';
@@ -34,15 +34,18 @@ describe.each(backends)('live flow control on %s', (backend) => {
     await t.dispose();
   });
 
-  function connect(options: ConstructorParameters<typeof LiveClient>[2]): LiveClient {
-    const c = new LiveClient(base, n.negotiationId, options);
+  function connect(options: ConstructorParameters<typeof LiveClient>[2], on = base): LiveClient {
+    const c = new LiveClient(on, n.negotiationId, options);
     clients.push(c);
     return c;
   }
 
   it('disconnects a client that does not read, with a reason; it resumes from its cursor without loss', async () => {
+    // Heartbeats would drop the stalled client first (it answers no ping): none here.
+    const quiet = await startLiveServer(t.db, { maxBufferedBytes: LIMIT, heartbeatMs: 3_600_000, pageSize: 7 });
+    onTestFinished(() => quiet.app.close());
     const seat = n.parties[0]!.observer;
-    const slow = connect({ token: seat.token });
+    const slow = connect({ token: seat.token }, quiet.base);
     await slow.ready();
     slow.ws.pause();
     for (let i = 0; i < 40; i++) {
@@ -60,7 +63,7 @@ describe.each(backends)('live flow control on %s', (backend) => {
 
     // The backlog on reconnect is paced to the reader (7 events a page here), so the same
     // megabytes that overflowed a stalled client reach a reading one whole.
-    const again = connect({ token: seat.token, after: slow.cursor });
+    const again = connect({ token: seat.token, after: slow.cursor }, quiet.base);
     const head = (await readEvents(t.db, n.negotiationId)).at(-1)!.seq;
     await again.reach(head);
     expect(again.problems).toEqual([]);

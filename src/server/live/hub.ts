@@ -1,19 +1,19 @@
 /**
  * The fan-out. One LISTEN per server on the events channel; each notification names a
  * negotiation and its new head. Subscribers of that negotiation are grouped by viewer
- * class (what row-level security lets them see); per class, one reader runs at a time and
- * reads `seq > min(cursor)` in a transaction as that viewer, so the database is asked once
- * per class, not once per socket, and RLS, never JavaScript, decides what each class gets.
+ * class (what row-level security lets them see). One round at a time per negotiation reads,
+ * in one transaction, `seq > min(cursor)` for each class after `actAs` as that class's
+ * viewer: the database is asked once per class, not once per socket, and RLS, never
+ * JavaScript, decides what each class gets.
  *
- * Order and exactly-once come from cursors, not from notifications: a reader always reads
- * from the lowest cursor of its class to the head, and each subscriber gets only events
- * past its own cursor. Notifications that coalesce, repeat, arrive out of order or are
- * lost while the listening connection was down (it reports reconnects) cost at most one
- * extra read.
+ * Order and exactly-once come from cursors, not from notifications: a round always reads
+ * from the lowest cursor of each class, and each subscriber gets only events past its own
+ * cursor. Notifications that coalesce, repeat, arrive out of order or are lost while the
+ * listening connection was down (it reports reconnects) cost at most one extra read.
  */
 import type { RecordedEvent } from '../../domain/record/events.ts';
 import type { Database } from '../../store/database.ts';
-import { readFeedPage, validCredentials } from '../../store/live-feed.ts';
+import { readFeedPage, readFeedRound, validCredentials } from '../../store/live-feed.ts';
 import { EVENTS_CHANNEL, parseAppended } from '../../store/notify.ts';
 import { LiveClose } from '../../protocol/live.schema.ts';
 import { eventFrame, headFrame, pingFrame, readyFrame, type Frame } from './messages.ts';
@@ -68,7 +68,7 @@ export class LiveHub {
   private async catchUp(sub: Subscription): Promise<boolean> {
     let first = true;
     for (;;) {
-      const page = await readFeedPage(this.opts.db, sub.negotiationId, sub.actor, sub.cursor, this.opts.pageSize, [sub.actor.memberId]);
+      const page = await readFeedPage(this.opts.db, sub.negotiationId, sub.actor, sub.cursor, this.opts.pageSize);
       if (first) {
         first = false;
         if (sub.cursor > page.headSeq) {
@@ -125,7 +125,7 @@ export class LiveHub {
   }
 
   private onReconnect(): void {
-    for (const f of this.feeds.values()) f.advanced(Number.MAX_SAFE_INTEGER);
+    for (const f of this.feeds.values()) f.advanced(null);
   }
 
   private async beat(): Promise<void> {
@@ -159,47 +159,144 @@ export class LiveHub {
   }
 }
 
-/** The subscribers of one negotiation on this server. */
+/**
+ * The subscribers of one negotiation on this server, by viewer class. One round at a time:
+ * a round reads every class in one transaction (one `actAs` and one read per class) and
+ * sends each subscriber what lies past its cursor.
+ */
 class Feed {
-  private readonly classes = new Map<string, ViewerClass>();
+  private readonly classes = new Map<string, Set<Subscription>>();
+  /** The highest seq a notification announced: committed, so safe to read up to. */
+  private heard = 0;
+  /** The head as of the last round. */
+  private readHead = 0;
+  /** Read the head itself next round: a subscriber joined, or notifications may have been lost. */
+  private headUnknown = true;
+  private dirty = false;
+  private running: Promise<void> | null = null;
 
-  constructor(readonly negotiationId: string, readonly frames: FrameCache, private readonly opts: HubOptions) {}
+  constructor(readonly negotiationId: string, private readonly frames: FrameCache, private readonly opts: HubOptions) {}
 
   get size(): number {
     let n = 0;
-    for (const c of this.classes.values()) n += c.subs.size;
+    for (const c of this.classes.values()) n += c.size;
     return n;
   }
 
   subscribers(): Subscription[] {
-    return [...this.classes.values()].flatMap((c) => [...c.subs]);
+    return [...this.classes.values()].flatMap((c) => [...c]);
   }
 
   add(sub: Subscription): void {
     let c = this.classes.get(sub.viewerClass);
     if (!c) {
-      c = new ViewerClass(this, this.opts);
+      c = new Set();
       this.classes.set(sub.viewerClass, c);
     }
-    c.subs.add(sub);
-    c.kick();
+    c.add(sub);
+    // Its catch-up read a head this feed may not have heard of (nobody was listening here).
+    this.headUnknown = true;
+    this.kick();
   }
 
   /** True when the feed has no subscribers left. */
   remove(sub: Subscription): boolean {
     const c = this.classes.get(sub.viewerClass);
-    if (c?.subs.delete(sub) && c.subs.size === 0) this.classes.delete(sub.viewerClass);
+    if (c?.delete(sub) && c.size === 0) this.classes.delete(sub.viewerClass);
     return this.classes.size === 0;
   }
 
-  advanced(seq: number): void {
-    for (const c of this.classes.values()) if (seq > c.readHead) c.kick();
+  /** A notification for `seq`; null when any number of them may have been missed. */
+  advanced(seq: number | null): void {
+    if (seq === null) {
+      this.headUnknown = true;
+      this.kick();
+      return;
+    }
+    this.heard = Math.max(this.heard, seq);
+    if (seq > this.readHead) this.kick();
   }
 
   closeAll(code: typeof LiveClose.goingAway, reason: string): void {
     for (const s of this.subscribers()) s.close(code, reason);
   }
 
+  private kick(): void {
+    this.dirty = true;
+    if (this.running) return;
+    this.running = this.pump()
+      .catch((e: unknown) => {
+        this.opts.log.error({ err: e }, 'live: reading events failed');
+        for (const s of this.subscribers()) s.fail(LiveClose.internal, 'internal', `The live feed failed on the server; reconnect with after=${s.cursor}.`);
+      })
+      .finally(() => {
+        this.running = null;
+        // Kicked after the loop's last check: go again.
+        if (this.dirty && this.classes.size > 0) this.kick();
+      });
+  }
+
+  private async pump(): Promise<void> {
+    while (this.dirty) {
+      this.dirty = false;
+      // Those here now are served in this round; anyone joining meanwhile waits for the next
+      // (its cursor may be below where this round starts).
+      const groups = [...this.classes.values()].map((c) => [...c].filter((s) => s.isOpen)).filter((g) => g.length > 0);
+      if (groups.length === 0) return;
+      const knownHead = this.headUnknown ? null : Math.max(this.heard, this.readHead);
+      this.headUnknown = false;
+      await this.serve(groups, knownHead);
+    }
+  }
+
+  private async serve(groups: Subscription[][], knownHead: number | null): Promise<void> {
+    const memberIds = [...new Set(groups.flat().map((s) => s.actor.memberId))];
+    const from = groups.map((g) => Math.min(...g.map((s) => s.cursor)));
+    let head = knownHead;
+    let first = true;
+    for (;;) {
+      const round = await readFeedRound(this.opts.db, this.negotiationId, groups.map((g, i) => ({ viewer: g[0]!.actor, afterSeq: from[i]! })),
+        this.opts.pageSize, first ? memberIds : [], head);
+      head = round.headSeq;
+      if (first) {
+        first = false;
+        for (const s of groups.flat()) {
+          const seat = round.seats.get(s.actor.memberId);
+          if (!seat?.active || seat.accountId !== s.credential.accountId || seat.partyId !== s.actor.partyId || seat.role !== s.actor.role) {
+            s.fail(LiveClose.seatChanged, 'seat_changed', 'Your membership in this negotiation changed; reconnect to follow it as you are now.');
+          }
+        }
+      }
+      let more = false;
+      for (const [i, page] of round.pages.entries()) {
+        const group = groups[i]!;
+        for (const e of page.events) {
+          let frame: Frame | null = null;
+          for (const s of group) {
+            if (s.cursor >= e.seq || !s.isOpen) continue;
+            frame ??= this.frames.get(e);
+            s.cursor = e.seq;
+            s.send(frame);
+          }
+        }
+        from[i] = page.more ? page.events.at(-1)!.seq : head;
+        more ||= page.more;
+      }
+      if (!more) break;
+    }
+    this.readHead = Math.max(this.readHead, head);
+    for (const s of groups.flat()) {
+      if (!s.isOpen) continue;
+      if (!s.ready) {
+        s.ready = true;
+        s.cursor = Math.max(s.cursor, head);
+        s.send(readyFrame(head));
+      } else if (s.cursor < head) {
+        s.cursor = head;
+        s.send(headFrame(head));
+      }
+    }
+  }
 }
 
 /**
@@ -224,88 +321,5 @@ class FrameCache {
       }
     }
     return f;
-  }
-}
-
-/** Subscribers of one negotiation who see the same events; one reader at a time. */
-class ViewerClass {
-  readonly subs = new Set<Subscription>();
-  /** The head as of the last completed read. */
-  readHead = 0;
-  private dirty = false;
-  private running: Promise<void> | null = null;
-
-  constructor(private readonly feed: Feed, private readonly opts: HubOptions) {}
-
-  kick(): void {
-    this.dirty = true;
-    if (this.running) return;
-    this.running = this.pump()
-      .catch((e: unknown) => {
-        this.opts.log.error({ err: e }, 'live: reading events failed');
-        for (const s of this.subs) s.fail(LiveClose.internal, 'internal', `The live feed failed on the server; reconnect with after=${s.cursor}.`);
-      })
-      .finally(() => {
-        this.running = null;
-        // Kicked after the loop's last check: go again.
-        if (this.dirty && this.subs.size > 0) this.kick();
-      });
-  }
-
-  private async pump(): Promise<void> {
-    while (this.dirty) {
-      this.dirty = false;
-      // Those here now are served in this round; anyone joining meanwhile waits for the next
-      // (its cursor may be below where this round starts).
-      const round = [...this.subs].filter((s) => s.isOpen);
-      if (round.length === 0) return;
-      await this.serve(round);
-    }
-  }
-
-  private async serve(round: Subscription[]): Promise<void> {
-    const db = this.opts.db;
-    const viewer = round[0]!.actor;
-    const memberIds = [...new Set(round.map((s) => s.actor.memberId))];
-    let from = Math.min(...round.map((s) => s.cursor));
-    let head = 0;
-    let first = true;
-    for (;;) {
-      const page = await readFeedPage(db, this.feed.negotiationId, viewer, from, this.opts.pageSize, memberIds);
-      head = page.headSeq;
-      if (first) {
-        first = false;
-        for (const s of round) {
-          const seat = page.seats.get(s.actor.memberId);
-          if (!seat?.active || seat.accountId !== s.credential.accountId || seat.partyId !== s.actor.partyId || seat.role !== s.actor.role) {
-            s.fail(LiveClose.seatChanged, 'seat_changed', 'Your membership in this negotiation changed; reconnect to follow it as you are now.');
-          }
-        }
-      }
-      for (const e of page.events) {
-        let frame: Frame | null = null;
-        for (const s of round) {
-          if (s.cursor >= e.seq || !s.isOpen) continue;
-          frame ??= this.feed.frames.get(e);
-          s.cursor = e.seq;
-          s.send(frame);
-        }
-      }
-      const reached = page.more ? page.events.at(-1)!.seq : head;
-      if (!page.more) break;
-      from = reached;
-    }
-    this.readHead = Math.max(this.readHead, head);
-    for (const s of round) {
-      if (!s.isOpen) continue;
-      if (!s.ready) {
-        s.ready = true;
-        s.cursor = Math.max(s.cursor, head);
-        s.send(readyFrame(head));
-      } else if (s.cursor < head) {
-        s.cursor = head;
-        s.send(headFrame(head));
-      }
-    }
   }
 }
