@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { ParleyError } from '../domain/errors.ts';
 import type { Database } from '../store/database.ts';
 import { requireAuth, type Auth, type Scope } from './auth/request-auth.ts';
 
@@ -54,6 +55,31 @@ export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.Zo
   return spec;
 }
 
+/** A lone UTF-16 surrogate: JSON can carry one (`"\ud800"`), UTF-8 and PostgreSQL cannot. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
+
+/**
+ * Refuses input PostgreSQL cannot store in text or jsonb (NUL, lone surrogates) anywhere in
+ * the params, query or body, keys included, before any field reaches a query: otherwise
+ * the database refuses it and the caller gets a 500. Iterative, for deeply nested bodies.
+ */
+export function refuseUnstorable(input: { params?: unknown; query?: unknown; body?: unknown }): void {
+  // Body fields are named as zod names them ("texts.en"); params and query by where they came.
+  const stack: [unknown, string][] = [[input.params, 'params'], [input.query, 'query'], [input.body, '']];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [value, path] = next;
+    if (typeof value === 'string') {
+      if (unstorable(value)) throw new ParleyError('invalid_input', `${path || 'body'}: contains a NUL or an unpaired surrogate, which cannot be stored`);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (unstorable(k)) throw new ParleyError('invalid_input', `${path || 'body'}: a key contains a NUL or an unpaired surrogate, which cannot be stored`);
+        stack.push([v, path ? `${path}.${k}` : k]);
+      }
+    }
+  }
+}
+
 export function registerRoutes(app: FastifyInstance, specs: readonly AnyRouteSpec[], deps: RouteDeps): void {
   for (const spec of specs) {
     app.route({
@@ -61,6 +87,7 @@ export function registerRoutes(app: FastifyInstance, specs: readonly AnyRouteSpe
       url: spec.url,
       handler: async (request, reply) => {
         const auth = spec.auth === 'none' ? request.auth : requireAuth(request, spec.auth);
+        refuseUnstorable({ params: request.params, query: request.query, body: request.body });
         const schemas = spec as RouteSpec;
         const params: unknown = schemas.params ? schemas.params.parse(request.params) : undefined;
         const query: unknown = schemas.query ? schemas.query.parse(request.query ?? {}) : undefined;
