@@ -26,8 +26,17 @@ export const RoundInput = z.object({
 });
 export type RoundInput = z.input<typeof RoundInput>;
 
-/** Instants are stored in UTC so rounds sort the same whatever offset they were entered with. */
-const utc = (iso: string) => new Date(iso).toISOString();
+/**
+ * Instants are stored in UTC so rounds sort the same whatever offset they were entered with.
+ * PostgreSQL reads the years 1 to 9999 in this form; year 0, or 10000 reached through an
+ * offset, it refuses.
+ */
+function utc(iso: string): string {
+  const d = new Date(iso);
+  const year = d.getUTCFullYear();
+  if (year < 1 || year > 9999) throw new ParleyError('invalid_input', `${iso} is outside the years 1 to 9999.`);
+  return d.toISOString();
+}
 
 function buildRound(state: NegotiationState, id: string, input: z.infer<typeof RoundInput>): Round {
   input.partyIds.forEach((p) => getParty(state, p));

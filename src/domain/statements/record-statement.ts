@@ -18,7 +18,8 @@ export const RecordStatementInput = z.object({
     title: Text.default(''), publisher: Text.default(''), url: Text.default(''),
     line: z.number().int().positive().nullable().default(null),
   }).default({ title: '', publisher: '', url: '', line: null }),
-  date: z.iso.date(),
+  // There is no year 0 (PostgreSQL refuses it): the year before 1 AD is 1 BC.
+  date: z.iso.date().refine((d) => d >= '0001-01-01', { error: 'must be in the year 1 or later' }),
   pointIds: z.array(Id).default([]),
   stance: PositionLevel.nullable().default(null),
 });
