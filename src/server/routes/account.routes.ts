@@ -22,7 +22,7 @@ function presentToken(t: TokenRow): z.input<typeof TokenOut> {
 
 function offsetOf(cursor: string | undefined): number {
   const n = cursor ? Number.parseInt(Buffer.from(cursor, 'base64url').toString('utf8'), 10) : 0;
-  return Number.isInteger(n) && n >= 0 ? n : 0;
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
 
 export const accountRoutes = [

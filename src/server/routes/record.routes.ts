@@ -14,7 +14,7 @@ const tags = ['record'];
 export const recordRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/events', operationId: 'listEvents', summary: 'The event log: only the events I may see, in seq order (seqs I may not see are skipped)', tags, auth: 'read',
-    params: NegotiationParams, query: z.object({ after: z.coerce.number().int().nonnegative().default(0), limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+    params: NegotiationParams, query: z.object({ after: z.coerce.number().int().nonnegative().max(2_147_483_647).default(0), limit: z.coerce.number().int().min(1).max(1000).default(200) }),
     response: z.object({ items: z.array(EventOut), nextAfter: z.number().int().nullable(), headSeq: z.number().int() }),
     async handler({ deps, auth, params, query }) {
       const me = await memberOf(deps.db, params.id, auth!);

@@ -174,7 +174,7 @@ export async function listStatements(tx: Tx, n: string, filter: { personId?: str
   if (filter.personId) { params.push(filter.personId); where.push(`person_id = $${params.length}`); }
   if (filter.partyId) { params.push(filter.partyId); where.push(`party_id = $${params.length}`); }
   if (filter.pointId) { params.push(JSON.stringify([filter.pointId])); where.push(`point_ids @> $${params.length}::jsonb`); }
-  const rows = await tx.query<Row>(`SELECT * FROM statements WHERE ${where.join(' AND ')} ORDER BY date DESC, (source->>'line')::int NULLS LAST, id`, params);
+  const rows = await tx.query<Row>(`SELECT * FROM statements WHERE ${where.join(' AND ')} ORDER BY date DESC, (source->>'line')::numeric NULLS LAST, id`, params);
   return rows.map((r) => ({
     id: s(r.id), personId: sn(r.person_id), speakerAsNamed: s(r.speaker_as_named), partyId: sn(r.party_id), quote: s(r.quote), lang: s(r.lang),
     translations: r.translations as Record<string, string>, kind: r.kind as Statement['kind'], source: r.source as Statement['source'],

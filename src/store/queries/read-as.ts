@@ -17,7 +17,8 @@ export function readAs<T>(db: Database, negotiationId: string | null, viewer: Ac
 export function decodeCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   const n = Number.parseInt(Buffer.from(cursor, 'base64url').toString('utf8'), 10);
-  return Number.isInteger(n) && n >= 0 ? n : 0;
+  // Safe integers only: a larger one would reach OFFSET as a number PostgreSQL cannot read.
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
 
 export function page<T>(rows: T[], offset: number, limit: number): { items: T[]; nextCursor: string | null } {
