@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParleyError } from '../../domain/errors.ts';
+import { Lang } from '../../domain/model.ts';
 import { AddPointInput } from '../../domain/framework/add-point.ts';
 import { EditPointInput } from '../../domain/framework/edit-point.ts';
 import { CreateVersionInput } from '../../domain/versions/create-version.ts';
@@ -81,7 +82,8 @@ export const pointRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/versions/:versionId/export', operationId: 'exportVersion', summary: 'A version as Markdown or JSON (an export, recorded in the access log)', tags: ['versions'], auth: 'read',
-    params: EntityParams('versionId'), query: z.object({ format: z.enum(['md', 'json']).default('md'), lang: z.string().max(20).optional() }), response: z.unknown(),
+    // `lang` goes into the Content-Disposition header and picks texts by key: a language code, nothing else.
+    params: EntityParams('versionId'), query: z.object({ format: z.enum(['md', 'json']).default('md'), lang: Lang.optional() }), response: z.unknown(),
     async handler({ deps, auth, params, query, request, reply }) {
       const me = await memberOf(deps.db, params.id, auth!);
       const { version, title, languages } = await readAs(deps.db, params.id, me, async (tx) => {
