@@ -1,0 +1,294 @@
+/**
+ * The authorization matrix: every write route of a negotiation, as every role (own party
+ * and other party where the action is taken for a party), as a member of another
+ * negotiation, with a read-only token and with no credential at all. The expectation of
+ * each cell is computed from the domain's `permissionTable` (through `may`) and `canSee`,
+ * never written by hand: allowed means a 2xx that wrote, refused means 403 action_denied
+ * (or 404 when the target is something the caller may not even see), and a refusal writes
+ * nothing.
+ *
+ * `routeActions` is the one table from routes to actions. A write route missing from it
+ * fails the suite, so a new route cannot slip through untested.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { may, permissionTable, type Action } from '../../src/domain/policy/permissions.ts';
+import { canSee, type Owned } from '../../src/domain/policy/visibility.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { allRoutes } from '../../src/server/routes/index.ts';
+import { issueToken } from '../helpers/auth.ts';
+import { backends, freshDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { headSeq, idFrom, seatedNegotiation, type MemberActor, type Seat, type SeatedNegotiation } from '../helpers/seats.ts';
+
+/** Relative to party A, whose members act: its own party, the other party (B), or no party. */
+type Target = 'own' | 'other' | 'none';
+
+interface Prepared {
+  params?: Record<string, string>;
+  body?: unknown;
+  /** The party the action is taken for, as the domain passes it to `authorize`. */
+  forParty: string | null | ((actor: MemberActor) => string | null);
+  /** The item acted on, when it must be visible to the caller before permission is even asked. */
+  item?: Owned;
+}
+
+interface World {
+  n: SeatedNegotiation;
+  app: FastifyInstance;
+  party(target: Target): string | null;
+  unique(): string;
+  point: string;
+  round: string;
+  /** A fresh amendment of the target party: a draft, or proposed at a visibility. */
+  amendment(target: Target, proposeTo?: 'mediator' | 'parties'): Promise<string>;
+  version(): Promise<{ id: string; contentHash: string }>;
+  person(partyId: string | null): Promise<string>;
+  invitation(partyId: string | null): Promise<string>;
+}
+
+interface Case {
+  action: Action;
+  targets: readonly Target[];
+  prepare(w: World, target: Target): Prepared | Promise<Prepared>;
+}
+
+const forParty = (target: Target, w: World) => w.party(target);
+const actorParty = (a: MemberActor) => a.partyId;
+
+/** Every write route under /api/negotiations/:id, by operationId: the action it is, and how to call it. */
+const routeActions: Record<string, Case> = {
+  addParty: { action: 'manage_parties', targets: ['none'], prepare: (w) => ({ body: { name: { en: 'New party' }, shortName: w.unique().slice(0, 12) }, forParty: null }) },
+  addPerson: {
+    action: 'manage_persons', targets: ['own', 'other', 'none'],
+    prepare: (w, t) => ({ body: { names: { en: `Person ${w.unique()}` }, partyId: w.party(t) }, forParty: forParty(t, w) }),
+  },
+  updatePerson: {
+    action: 'manage_persons', targets: ['own', 'other', 'none'],
+    prepare: async (w, t) => ({ params: { personId: await w.person(w.party(t)) }, body: { names: { en: `Renamed ${w.unique()}` }, partyId: w.party(t) }, forParty: forParty(t, w) }),
+  },
+  addSection: { action: 'edit_working_text', targets: ['none'], prepare: (w) => ({ body: { title: { en: `Section ${w.unique()}` } }, forParty: null }) },
+  addPoint: { action: 'edit_working_text', targets: ['none'], prepare: (w) => ({ body: { texts: { en: `Point ${w.unique()}` } }, forParty: null }) },
+  editPoint: { action: 'edit_working_text', targets: ['none'], prepare: (w) => ({ params: { pointId: w.point }, body: { texts: { en: `Edited ${w.unique()}` } }, forParty: null }) },
+  removePoint: {
+    action: 'edit_working_text', targets: ['none'],
+    prepare: async (w) => ({ params: { pointId: idFrom(await w.n.run(w.n.mediator, { name: 'addPoint', input: { texts: { en: `To remove ${w.unique()}` } } }), 'point.added', 'point') }, forParty: null }),
+  },
+  createVersion: {
+    action: 'create_version', targets: ['none'],
+    prepare: async (w) => {
+      await w.n.run(w.n.mediator, { name: 'addPoint', input: { texts: { en: `Change ${w.unique()}` } } });
+      return { body: { label: `Version ${w.unique()}` }, forParty: null };
+    },
+  },
+  initialVersion: {
+    action: 'initial_version', targets: ['none'],
+    prepare: async (w) => {
+      const v = await w.version();
+      return { params: { versionId: v.id }, body: { contentHash: v.contentHash }, forParty: actorParty };
+    },
+  },
+  draftAmendment: {
+    action: 'draft_amendment', targets: ['own', 'other'],
+    prepare: (w, t) => ({ body: { partyId: w.party(t), kind: 'insert', afterPointId: null, texts: { en: `Draft ${w.unique()}` } }, forParty: forParty(t, w) }),
+  },
+  proposeAmendment: {
+    action: 'propose_amendment', targets: ['own', 'other'],
+    // Its own draft (seen by nobody else), or the other party's amendment already on the table.
+    prepare: async (w, t) => {
+      const id = await w.amendment(t, t === 'own' ? undefined : 'parties');
+      return { params: { amendmentId: id }, body: { visibility: 'parties' }, forParty: forParty(t, w), item: { visibility: t === 'own' ? 'party' : 'parties', partyId: w.party(t) } };
+    },
+  },
+  withdrawAmendment: {
+    action: 'propose_amendment', targets: ['own', 'other'],
+    prepare: async (w, t) => ({ params: { amendmentId: await w.amendment(t, 'parties') }, forParty: forParty(t, w), item: { visibility: 'parties', partyId: w.party(t) } }),
+  },
+  rejectAmendment: {
+    action: 'decide_amendment', targets: ['own', 'other'],
+    prepare: async (w, t) => ({ params: { amendmentId: await w.amendment(t, 'mediator') }, body: { reason: 'Not now.' }, forParty: null }),
+  },
+  acceptAmendments: {
+    action: 'decide_amendment', targets: ['own', 'other'],
+    prepare: async (w, t) => ({ body: { amendmentIds: [await w.amendment(t, 'mediator')] }, forParty: null }),
+  },
+  setPosition: {
+    action: 'set_position', targets: ['own', 'other'],
+    prepare: (w, t) => ({ body: { partyId: w.party(t), pointId: w.point, level: 'discuss', reason: w.unique(), visibility: 'party' }, forParty: forParty(t, w) }),
+  },
+  scheduleRound: {
+    action: 'manage_rounds', targets: ['none'],
+    prepare: (w) => ({ body: { title: { en: `Round ${w.unique()}` }, startsAt: '2025-12-02T10:00:00Z' }, forParty: null }),
+  },
+  updateRound: {
+    action: 'manage_rounds', targets: ['none'],
+    prepare: (w) => ({ params: { roundId: w.round }, body: { title: { en: `Round ${w.unique()}` }, startsAt: '2025-12-02T10:00:00Z' }, forParty: null }),
+  },
+  writeReadout: {
+    action: 'write_readout', targets: ['none'],
+    prepare: (w) => ({ params: { roundId: w.round }, body: { text: { en: `Readout ${w.unique()}` }, visibility: 'party' }, forParty: actorParty }),
+  },
+  recordStatement: {
+    action: 'record_statement', targets: ['none'],
+    prepare: (w) => ({ body: { quote: `Said ${w.unique()}`, lang: 'en', date: '2025-12-03' }, forParty: null }),
+  },
+  createInvitation: {
+    action: 'manage_members', targets: ['own', 'other', 'none'],
+    prepare: (w, t) => ({ body: { partyId: w.party(t), role: t === 'none' ? 'mediator' : 'observer', displayName: 'Invitee' }, forParty: forParty(t, w) }),
+  },
+  revokeInvitation: {
+    action: 'manage_members', targets: ['own', 'other', 'none'],
+    prepare: async (w, t) => ({ params: { invId: await w.invitation(w.party(t)) }, forParty: forParty(t, w), item: { visibility: 'mediator', partyId: w.party(t) } }),
+  },
+};
+
+/** Reads that the policy table guards too (the actions no write route takes). */
+const guardedReads: Record<string, Case> = {
+  verifyRecord: { action: 'manage_negotiation', targets: ['none'], prepare: () => ({ forParty: null }) },
+  listInvitations: { action: 'manage_members', targets: ['none'], prepare: () => ({ forParty: actorParty }) },
+};
+
+/** Writes that are not about one negotiation: accounts, sessions, opening a negotiation. Tested in test/auth. */
+const outsideNegotiations = new Set([
+  'createNegotiation', 'signIn', 'signOut', 'signOutEverywhere', 'createToken', 'revokeToken', 'setupTotp', 'enableTotp', 'disableTotp', 'changePassword', 'acceptInvitation',
+]);
+
+type Caller = 'mediator' | 'principal' | 'negotiator' | 'advisor' | 'observer' | 'outsider' | 'read-only token' | 'anonymous';
+const callers: readonly Caller[] = ['mediator', 'principal', 'negotiator', 'advisor', 'observer', 'outsider', 'read-only token', 'anonymous'];
+
+type Expected = { allowed: true } | { allowed: false; status: number; codes: readonly string[] };
+
+function expectation(caller: Caller, actor: MemberActor | null, c: Case, p: Prepared, method: string): Expected {
+  if (caller === 'anonymous') return { allowed: false, status: 401, codes: ['unauthenticated'] };
+  if (caller === 'read-only token' && method !== 'GET') return { allowed: false, status: 403, codes: ['action_denied'] };
+  if (caller === 'outsider' || !actor) return { allowed: false, status: 404, codes: ['negotiation_not_found'] };
+  if (p.item && !canSee(actor, p.item)) return { allowed: false, status: 404, codes: ['amendment_not_found', 'not_found'] };
+  const party = typeof p.forParty === 'function' ? p.forParty(actor) : p.forParty;
+  return may(actor, c.action, party) ? { allowed: true } : { allowed: false, status: 403, codes: ['action_denied'] };
+}
+
+const specOf = (operationId: string) => {
+  const spec = allRoutes.find((r) => r.operationId === operationId);
+  if (!spec) throw new Error(`no route ${operationId}`);
+  return spec;
+};
+
+describe('the authorization matrix covers every write route', () => {
+  it('maps every write route of a negotiation to an action, and names nothing else', () => {
+    const writes = allRoutes.filter((r) => r.method !== 'GET');
+    const unmapped = writes.filter((r) => !(r.operationId in routeActions) && !outsideNegotiations.has(r.operationId)).map((r) => `${r.method} ${r.url} (${r.operationId})`);
+    expect(unmapped, 'write routes with no action in routeActions').toEqual([]);
+    for (const id of Object.keys(routeActions)) expect(specOf(id).url.startsWith('/api/negotiations/:id/'), id).toBe(true);
+    for (const id of outsideNegotiations) expect(specOf(id).url.startsWith('/api/negotiations/:id'), id).toBe(false);
+    for (const id of Object.keys(guardedReads)) expect(specOf(id).method, id).toBe('GET');
+  });
+
+  it('exercises every action of the policy table', () => {
+    const exercised = new Set([...Object.values(routeActions), ...Object.values(guardedReads)].map((c) => c.action));
+    expect([...exercised].sort()).toEqual(Object.keys(permissionTable).sort());
+  });
+});
+
+describe.each(backends)('authorization matrix on %s', (backend) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let w: World;
+  const headers = new Map<Caller, Record<string, string>>();
+  const actors = new Map<Caller, MemberActor>();
+
+  beforeAll(async () => {
+    t = await freshDatabase(backend);
+    app = await buildApp({ db: t.db });
+    const n = await seatedNegotiation(t.db, { parties: 2 });
+    const [A, B] = [n.parties[0]!, n.parties[1]!];
+    const other = await seatedNegotiation(t.db, { parties: 1 });
+    let counter = 0;
+    const point = idFrom(await n.run(n.mediator, { name: 'addPoint', input: { texts: { en: 'The point positions are taken on.' } } }), 'point.added', 'point');
+    const round = idFrom(await n.run(n.mediator, { name: 'scheduleRound', input: { title: { en: 'Round' }, startsAt: '2025-12-01T10:00:00Z', visibility: 'parties' } }), 'round.scheduled', 'round');
+    const party = (target: Target) => (target === 'own' ? A.id : target === 'other' ? B.id : null);
+    w = {
+      n, app, point, round, party,
+      unique: () => `u${++counter}-${randomUUID().slice(0, 8)}`,
+      async amendment(target, proposeTo) {
+        const p = target === 'own' ? A : B;
+        const events = await n.run(p.seats.negotiator, {
+          name: 'draftAmendment',
+          input: { partyId: p.id, kind: 'insert', afterPointId: null, texts: { en: `Insert ${w.unique()}` }, ...(proposeTo ? { proposeTo } : {}) },
+        });
+        return idFrom(events, 'amendment.drafted', 'amendment');
+      },
+      async version() {
+        await n.run(n.mediator, { name: 'addPoint', input: { texts: { en: `For a version ${w.unique()}` } } });
+        const v = (await n.run(n.mediator, { name: 'createVersion', input: { visibility: 'parties' } })).find((e) => e.type === 'version.created');
+        if (v?.type !== 'version.created') throw new Error('no version');
+        return { id: v.payload.version.id, contentHash: v.payload.version.contentHash };
+      },
+      async person(partyId) {
+        return idFrom(await n.run(n.mediator, { name: 'addPerson', input: { names: { en: `Someone ${w.unique()}` }, partyId } }), 'person.added', 'person');
+      },
+      async invitation(partyId) {
+        const res = await app.inject({
+          method: 'POST', url: `/api/negotiations/${n.negotiationId}/invitations`, headers: n.mediator.headers,
+          payload: { partyId, role: partyId === null ? 'mediator' : 'observer', displayName: 'To revoke' },
+        });
+        if (res.statusCode !== 201) throw new Error(res.body);
+        return res.json<{ invitationId: string }>().invitationId;
+      },
+    };
+    // Callers are named by role: the mediator, and the members of party A.
+    const seat = (s: Seat) => {
+      headers.set(s.role, s.headers);
+      actors.set(s.role, s.actor);
+    };
+    seat(n.mediator);
+    for (const s of Object.values(A.seats)) seat(s);
+    headers.set('outsider', other.parties[0]!.seats.principal.headers);
+    // The mediator's own account, with a token that may only read.
+    headers.set('read-only token', { authorization: `Bearer ${(await issueToken(t.db, n.mediator.accountId, { scopes: ['read'] })).token}` });
+    actors.set('read-only token', n.mediator.actor);
+    headers.set('anonymous', {});
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await t.dispose();
+  });
+
+  /** What a refusal could have written: the log, and the invitations (rows, not events). */
+  async function written(): Promise<{ head: number; invitations: string }> {
+    const [inv] = await t.db.query<{ n: number; revoked: number }>(
+      'SELECT count(*)::int AS n, count(revoked_at)::int AS revoked FROM invitations WHERE negotiation_id = $1', [w.n.negotiationId]);
+    return { head: await headSeq(t.db, w.n.negotiationId), invitations: `${inv!.n}/${inv!.revoked}` };
+  }
+
+  for (const [table, cases] of [['write', routeActions], ['read', guardedReads]] as const) {
+    for (const [operationId, c] of Object.entries(cases)) {
+      describe(`${operationId} (${c.action})`, () => {
+        for (const target of c.targets) {
+          for (const caller of callers) {
+            it(`${caller}${target === 'none' ? '' : ` for the ${target} party`}`, async () => {
+              const spec = specOf(operationId);
+              const p = await c.prepare(w, target);
+              const url = spec.url.replace(/:([A-Za-z]+)/g, (_, name: string) => (name === 'id' ? w.n.negotiationId : p.params?.[name] ?? `:${name}`));
+              expect(url, 'every path parameter filled').not.toContain(':');
+              const expected = expectation(caller, actors.get(caller) ?? null, c, p, spec.method);
+              const before = await written();
+              const res = await app.inject({ method: spec.method, url, headers: headers.get(caller)!, ...(p.body === undefined ? {} : { payload: p.body as Record<string, unknown> }) });
+              const after = await written();
+              if (expected.allowed) {
+                expect(res.statusCode, res.body).toBeGreaterThanOrEqual(200);
+                expect(res.statusCode, res.body).toBeLessThan(300);
+                if (table === 'write') expect(after, 'an allowed write is recorded').not.toEqual(before);
+              } else {
+                expect(res.statusCode, res.body).toBe(expected.status);
+                expect(expected.codes, res.body).toContain(res.json<{ code: string }>().code);
+                expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+                expect(after, 'a refusal writes nothing').toEqual(before);
+              }
+            });
+          }
+        }
+      });
+    }
+  }
+});
