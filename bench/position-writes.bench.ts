@@ -18,7 +18,6 @@ import { migrate } from '../src/store/migrate.ts';
 import { openPgliteDatabase } from '../src/store/pglite-database.ts';
 import { openPostgresDatabase } from '../src/store/pg-database.ts';
 import { liveNegotiation, type LiveNegotiation } from '../test/helpers/live.ts';
-import { installTestAuth } from '../test/helpers/auth.ts';
 import { buildApp } from '../src/server/app.ts';
 import { benchPgUrl, benchPostgres } from './live-fanout.bench.ts';
 import { result, type Bench, type Result } from './harness.ts';
@@ -59,7 +58,6 @@ async function measure(label: string, dbs: Database[]): Promise<Result[]> {
   try {
     for (const db of dbs) {
       const app = await buildApp({ db });
-      installTestAuth(app, db);
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
       servers.push({ app, url });
     }

@@ -40,11 +40,10 @@ export interface FeedReader {
  * that viewer and read the events past its cursor, so row-level security, not this code,
  * decides what each gets.
  *
- * `knownHead` is a seq already known to be committed (a notification was heard for it):
- * the pages stop there. Without one, the head is read first; an event at or below it
- * committed with it, so the reads after see every one of them even under READ COMMITTED,
- * whose statements take fresh snapshots. The seats are read after the head for the same
- * reason: a seat change at or below the head is seen.
+ * The head is read first, unless `head` is given (later pages of the same round): an event
+ * at or below it committed with it, so the reads after see every one of them even under
+ * READ COMMITTED, whose statements take fresh snapshots. The seats are read after the head
+ * for the same reason: a seat change at or below the head is seen.
  */
 export async function readFeedRound(
   db: Database,
@@ -52,13 +51,13 @@ export async function readFeedRound(
   readers: readonly FeedReader[],
   limit: number,
   memberIds: readonly string[],
-  knownHead: number | null,
+  head: number | null,
 ): Promise<FeedRound> {
   const first = readers[0];
-  if (!first) return { headSeq: knownHead ?? 0, pages: [], seats: new Map() };
+  if (!first) return { headSeq: head ?? 0, pages: [], seats: new Map() };
   return db.transaction(async (tx) => {
     await actAs(tx, negotiationId, first.viewer);
-    let headSeq = knownHead;
+    let headSeq = head;
     if (headSeq === null) {
       const heads = await tx.query<{ last_seq: number }>('SELECT last_seq FROM negotiation_heads WHERE negotiation_id = $1', [negotiationId]);
       headSeq = heads[0]?.last_seq ?? 0;

@@ -19,7 +19,7 @@ import { livePlugin, type LiveOptions } from '../../src/server/live/live.plugin.
 import type { Database } from '../../src/store/database.ts';
 import { readEvents } from '../../src/store/event-log.ts';
 import { execute, type As } from '../../src/store/execute.ts';
-import { addAccount, installTestAuth, issueToken } from './auth.ts';
+import { addAccount, issueToken } from './auth.ts';
 import { memberIdOf } from './scenario.ts';
 
 export interface Seat {
@@ -111,10 +111,9 @@ export async function listen(app: FastifyInstance): Promise<string> {
   return `ws://127.0.0.1:${address.port}`;
 }
 
-/** An app as `parley serve` builds it, with the test stand-in for the auth plugin, listening. */
+/** An app as `parley serve` builds it, listening on a free port. */
 export async function startServer(db: Database): Promise<{ app: FastifyInstance; base: string }> {
   const app = await buildApp({ db });
-  installTestAuth(app, db);
   return { app, base: await listen(app) };
 }
 
@@ -126,7 +125,6 @@ export async function startLiveServer(db: Database, options: Partial<LiveOptions
   const app = Fastify();
   await app.register(cookie);
   await app.register(authPlugin, { db, secureCookies: false });
-  installTestAuth(app, db);
   await app.register(livePlugin, { db, ...options });
   return { app, base: await listen(app) };
 }

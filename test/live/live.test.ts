@@ -4,9 +4,11 @@
  * with the domain's own rule (`canSee`) applied to the whole log, so row-level security
  * and the policy module are held to the same answer.
  */
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { readEvents } from '../../src/store/event-log.ts';
+import { EVENTS_CHANNEL } from '../../src/store/notify.ts';
 import { backends, freshDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { expectedFor, liveNegotiation, LiveClient, startServer, writeOfEveryKind, type LiveNegotiation, type Seat } from '../helpers/live.ts';
 
@@ -132,6 +134,25 @@ describe.each(backends)('live channel on %s', (backend) => {
       await c.reach(head);
       expect(c.problems).toEqual([]);
       expect(c.seqs).toEqual(await expectedFor(t.db, n, seats[i]!));
+    }
+  });
+
+  it('is not misled by stale, repeated, out-of-order or bogus notifications', async () => {
+    const seats = [n.parties[0]!.negotiator, n.mediator];
+    const subs = seats.map((s) => connect(s));
+    for (const c of subs) await c.ready();
+    const head = await headSeq();
+    const notify = (payload: string) => t.db.query(`SELECT pg_notify('${EVENTS_CHANNEL}', $1)`, [payload]);
+    // Anyone able to NOTIFY could send these; none of them is an event.
+    for (const p of [`${n.negotiationId}:${head}`, `${n.negotiationId}:1`, `${n.negotiationId}:${head + 1000}`, `${randomUUID()}:5`, 'garbage', `${n.negotiationId}:x`]) await notify(p);
+    await writeOfEveryKind(n, 'after the noise');
+    const after = await headSeq();
+    for (const [i, c] of subs.entries()) {
+      await c.reach(after);
+      expect(c.problems).toEqual([]);
+      expect(c.seqs).toEqual(await expectedFor(t.db, n, seats[i]!));
+      // The head it was told is the real one, never the bogus seq.
+      expect(c.cursor).toBe(after);
     }
   });
 

@@ -166,12 +166,8 @@ export class LiveHub {
  */
 class Feed {
   private readonly classes = new Map<string, Set<Subscription>>();
-  /** The highest seq a notification announced: committed, so safe to read up to. */
-  private heard = 0;
   /** The head as of the last round. */
   private readHead = 0;
-  /** Read the head itself next round: a subscriber joined, or notifications may have been lost. */
-  private headUnknown = true;
   private dirty = false;
   private running: Promise<void> | null = null;
 
@@ -194,8 +190,6 @@ class Feed {
       this.classes.set(sub.viewerClass, c);
     }
     c.add(sub);
-    // Its catch-up read a head this feed may not have heard of (nobody was listening here).
-    this.headUnknown = true;
     this.kick();
   }
 
@@ -206,15 +200,13 @@ class Feed {
     return this.classes.size === 0;
   }
 
-  /** A notification for `seq`; null when any number of them may have been missed. */
+  /**
+   * A notification for `seq`; null when any number of them may have been missed. It only
+   * decides whether to read: what is read, and up to where, comes from the database, so a
+   * stale, repeated or bogus notification costs a read at most.
+   */
   advanced(seq: number | null): void {
-    if (seq === null) {
-      this.headUnknown = true;
-      this.kick();
-      return;
-    }
-    this.heard = Math.max(this.heard, seq);
-    if (seq > this.readHead) this.kick();
+    if (seq === null || seq > this.readHead) this.kick();
   }
 
   closeAll(code: typeof LiveClose.goingAway, reason: string): void {
@@ -243,16 +235,14 @@ class Feed {
       // (its cursor may be below where this round starts).
       const groups = [...this.classes.values()].map((c) => [...c].filter((s) => s.isOpen)).filter((g) => g.length > 0);
       if (groups.length === 0) return;
-      const knownHead = this.headUnknown ? null : Math.max(this.heard, this.readHead);
-      this.headUnknown = false;
-      await this.serve(groups, knownHead);
+      await this.serve(groups);
     }
   }
 
-  private async serve(groups: Subscription[][], knownHead: number | null): Promise<void> {
+  private async serve(groups: Subscription[][]): Promise<void> {
     const memberIds = [...new Set(groups.flat().map((s) => s.actor.memberId))];
     const from = groups.map((g) => Math.min(...g.map((s) => s.cursor)));
-    let head = knownHead;
+    let head: number | null = null;
     let first = true;
     for (;;) {
       const round = await readFeedRound(this.opts.db, this.negotiationId, groups.map((g, i) => ({ viewer: g[0]!.actor, afterSeq: from[i]! })),

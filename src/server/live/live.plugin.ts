@@ -10,6 +10,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { SESSION_IDLE_MS } from '../../domain/accounts/lifetimes.ts';
 import { ParleyError } from '../../domain/errors.ts';
 import { LiveClose, LiveQuery, type LiveCloseCode } from '../../protocol/live.schema.ts';
 import type { Database } from '../../store/database.ts';
@@ -24,11 +25,11 @@ export interface LiveOptions {
   heartbeatMs: number;
   /** Events per database read. */
   pageSize: number;
-  /** The session idle limit of the accounts work (SESSION_IDLE_MS), applied on every heartbeat. */
+  /** A session unused for this long has ended; checked on every heartbeat. */
   sessionIdleMs: number;
 }
 
-export const liveDefaults: LiveOptions = { maxBufferedBytes: 4 * 1024 * 1024, heartbeatMs: 30_000, pageSize: 500, sessionIdleMs: 12 * 3_600_000 };
+export const liveDefaults: LiveOptions = { maxBufferedBytes: 4 * 1024 * 1024, heartbeatMs: 30_000, pageSize: 500, sessionIdleMs: SESSION_IDLE_MS };
 
 export interface LivePluginOptions extends Partial<LiveOptions> {
   db: Database;
