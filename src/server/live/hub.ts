@@ -275,15 +275,18 @@ class Feed {
       if (!more) break;
     }
     this.readHead = Math.max(this.readHead, head);
+    const at = head;
+    let ready: Frame | null = null;
+    let moved: Frame | null = null;
     for (const s of groups.flat()) {
       if (!s.isOpen) continue;
       if (!s.ready) {
         s.ready = true;
-        s.cursor = Math.max(s.cursor, head);
-        s.send(readyFrame(head));
-      } else if (s.cursor < head) {
-        s.cursor = head;
-        s.send(headFrame(head));
+        s.cursor = Math.max(s.cursor, at);
+        s.send((ready ??= readyFrame(at)));
+      } else if (s.cursor < at) {
+        s.cursor = at;
+        s.send((moved ??= headFrame(at)));
       }
     }
   }
