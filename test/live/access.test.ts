@@ -36,6 +36,13 @@ describe.each(backends)('who may open the live channel on %s', (backend) => {
     return c;
   }
 
+  it('answers a plain GET with 426 and how to connect', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/live?negotiation=${n.negotiationId}` });
+    expect(res.statusCode).toBe(426);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ code: 'upgrade_required', detail: expect.stringContaining('WebSocket') as unknown });
+  });
+
   it('refuses a connection without credentials', async () => {
     const r = await client().refusal();
     expect(r).toEqual({ close: LiveClose.unauthenticated, error: 'unauthenticated', reason: expect.stringContaining('Sign in first') as unknown });

@@ -10,6 +10,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { WebSocket } from 'ws';
 import { SESSION_IDLE_MS } from '../../domain/accounts/lifetimes.ts';
 import { ParleyError } from '../../domain/errors.ts';
 import { LiveClose, LiveQuery, type LiveCloseCode } from '../../protocol/live.schema.ts';
@@ -99,7 +100,18 @@ async function liveChannel(app: FastifyInstance, opts: LivePluginOptions): Promi
     done();
   });
 
-  app.get('/api/live', { websocket: true }, async (socket, request) => {
+  app.route({
+    method: 'GET',
+    url: '/api/live',
+    // A plain GET is told what to do instead of getting a bare 404.
+    handler: (request, reply) => reply.code(426).header('upgrade', 'websocket').type('application/problem+json').send({
+      type: 'https://parley.dev/problems/upgrade_required', title: 'upgrade required', status: 426, code: 'upgrade_required',
+      detail: 'The live channel speaks WebSocket: open ws(s)://<host>/api/live?negotiation=<id>&after=<seq>.', instance: request.url,
+    }),
+    wsHandler: serve,
+  });
+
+  async function serve(socket: WebSocket, request: FastifyRequest): Promise<void> {
     let sub: Subscription | null = null;
     socket.on('close', () => sub?.gone());
     socket.on('pong', () => {
@@ -148,5 +160,5 @@ async function liveChannel(app: FastifyInstance, opts: LivePluginOptions): Promi
       request.log.error({ err: e }, 'live: subscribing failed');
       s.fail(LiveClose.internal, 'internal', 'The live feed is not available right now; try again shortly.');
     }
-  });
+  }
 }
