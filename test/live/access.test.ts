@@ -89,6 +89,24 @@ describe.each(backends)('who may open the live channel on %s', (backend) => {
     expect(atHead.messages).toEqual([{ type: 'ready', headSeq: head }]);
   });
 
+  it('cuts off a member whose seat is gone before sending it anything more', async () => {
+    const leaving = n.parties[0]!.observer;
+    const staying = n.parties[0]!.negotiator;
+    const gone = client({ token: leaving.token });
+    const still = client({ token: staying.token });
+    await gone.ready();
+    await still.ready();
+    const seen = gone.events.length;
+    // The seat ends (as an operator's correction would end it): the next event finds out.
+    await t.db.query('UPDATE members SET active = false WHERE negotiation_id = $1 AND id = $2', [n.negotiationId, leaving.memberId]);
+    const written = await n.run({ memberId: staying.memberId }, { name: 'recordStatement', input: { quote: 'after the seat ended', lang: 'en', date: '2025-12-03' } });
+    expect(await gone.refusal()).toMatchObject({ close: LiveClose.seatChanged, error: 'seat_changed' });
+    expect(gone.events).toHaveLength(seen);
+    await still.reach(written.at(-1)!.seq);
+    // And it cannot come back.
+    expect(await client({ token: leaving.token }).refusal()).toMatchObject({ close: LiveClose.notFound, error: 'negotiation_not_found' });
+  });
+
   it('accepts the session cookie from a page of this site, and refuses it from another site', async () => {
     const session = await openSession(t.db, n.parties[0]!.negotiator.accountId);
     const host = new URL(base).host;
