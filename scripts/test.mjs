@@ -65,7 +65,10 @@ step('tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', 
 try {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests;
-  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  // A file that failed to load has no failed test of its own: count it once, so a broken
+  // import cannot hide, without counting a file twice for a test that failed in it.
+  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
+  failed += r.numFailedTests + brokenFiles;
   if (r.numTotalTests === 0) { failed++; console.log('✗ vitest ran no tests'); }
 } catch {
   failed++;
