@@ -7,10 +7,8 @@ import { AmendmentStatus } from '../../domain/model.ts';
 import { EntityParams, NegotiationParams, Written } from '../../protocol/common.schema.ts';
 import { AmendmentOut } from '../../protocol/negotiation.schema.ts';
 import { getAmendment, listAmendments } from '../../store/queries/negotiation.queries.ts';
-import { readAs } from '../../store/queries/read-as.ts';
 import { defineRoute } from '../route.ts';
-import { memberOf } from '../viewer.ts';
-import { runAsMember } from './command.ts';
+import { readAsMember, runAsMember } from './command.ts';
 
 const tags = ['amendments'];
 const AmendmentParams = EntityParams('amendmentId');
@@ -19,10 +17,7 @@ export const amendmentRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/amendments', operationId: 'listAmendments', summary: 'Amendments I may see (my party\'s drafts, proposals shared with me)', tags, auth: 'read',
     params: NegotiationParams, query: z.object({ status: AmendmentStatus.optional() }), response: z.object({ items: z.array(AmendmentOut) }),
-    async handler({ deps, auth, params, query }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      return { items: await readAs(deps.db, params.id, me, (tx) => listAmendments(tx, params.id, query.status)) };
-    },
+    handler: async ({ deps, auth, params, query }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listAmendments(tx, params.id, query.status)) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/amendments', operationId: 'draftAmendment', summary: 'Draft an amendment for my party (optionally proposing it at once)', tags, auth: 'write', status: 201,
@@ -33,8 +28,7 @@ export const amendmentRoutes = [
     method: 'GET', url: '/api/negotiations/:id/amendments/:amendmentId', operationId: 'getAmendment', summary: 'One amendment', tags, auth: 'read',
     params: AmendmentParams, response: AmendmentOut,
     async handler({ deps, auth, params }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      const a = await readAs(deps.db, params.id, me, (tx) => getAmendment(tx, params.id, params.amendmentId));
+      const a = await readAsMember(deps, auth!, params.id, (tx) => getAmendment(tx, params.id, params.amendmentId));
       if (!a) throw new ParleyError('amendment_not_found', `No amendment with id ${params.amendmentId} in this negotiation.`);
       return a;
     },

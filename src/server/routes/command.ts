@@ -1,7 +1,7 @@
 /**
- * The one way a route changes a negotiation: resolve the caller's membership, run the
- * domain command as that member (policy table + row-level security), answer with what was
- * recorded.
+ * How a route touches a negotiation: resolve the caller's membership, then read under
+ * row-level security as that member, or run the domain command as that member (policy
+ * table + row-level security) and answer with what was recorded.
  */
 import type { Command } from '../../domain/commands.ts';
 import type { RecordedEvent } from '../../domain/record/events.ts';
@@ -9,7 +9,9 @@ import { execute } from '../../store/execute.ts';
 import type { Written } from '../../protocol/common.schema.ts';
 import type { Auth } from '../auth/request-auth.ts';
 import type { RouteDeps } from '../route.ts';
-import { memberOf } from '../viewer.ts';
+import { memberOf, type MemberActor } from '../viewer.ts';
+import { readAs } from '../../store/queries/read-as.ts';
+import type { Tx } from '../../store/database.ts';
 
 function createdId(e: RecordedEvent): string | null {
   const p = e.payload as Record<string, unknown>;
@@ -23,6 +25,12 @@ function createdId(e: RecordedEvent): string | null {
 
 export function written(events: readonly RecordedEvent[]): Written {
   return { seq: events.at(-1)?.seq ?? 0, id: events[0] ? createdId(events[0]) : null, events: events.map((e) => ({ seq: e.seq, type: e.type })) };
+}
+
+/** Reads as the caller's member, under row-level security. */
+export async function readAsMember<T>(deps: RouteDeps, auth: Auth, negotiationId: string, fn: (tx: Tx, me: MemberActor) => Promise<T>): Promise<T> {
+  const me = await memberOf(deps.db, negotiationId, auth);
+  return readAs(deps.db, negotiationId, me, (tx) => fn(tx, me));
 }
 
 export async function runAsMember(deps: RouteDeps, auth: Auth, negotiationId: string, command: Command): Promise<Written> {

@@ -13,7 +13,7 @@ import { readAs } from '../../store/queries/read-as.ts';
 import { requireAdmin } from '../auth/request-auth.ts';
 import { defineRoute } from '../route.ts';
 import { memberOf } from '../viewer.ts';
-import { runAsMember, written } from './command.ts';
+import { readAsMember, runAsMember, written } from './command.ts';
 
 const tags = ['negotiations'];
 
@@ -67,10 +67,7 @@ export const negotiationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/parties', operationId: 'listParties', summary: 'The parties at the table', tags, auth: 'read',
     params: NegotiationParams, response: z.object({ items: z.array(PartyOut) }),
-    async handler({ deps, auth, params }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      return { items: await readAs(deps.db, params.id, me, (tx) => listParties(tx, params.id)) };
-    },
+    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listParties(tx, params.id)) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/parties', operationId: 'addParty', summary: 'Add a party (mediator)', tags, auth: 'write', status: 201,
@@ -81,10 +78,7 @@ export const negotiationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/persons', operationId: 'listPersons', summary: 'People of the negotiation, with names in several scripts', tags, auth: 'read',
     params: NegotiationParams, response: z.object({ items: z.array(PersonOut) }),
-    async handler({ deps, auth, params }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      return { items: await readAs(deps.db, params.id, me, (tx) => listPersons(tx, params.id)) };
-    },
+    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listPersons(tx, params.id)) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/persons', operationId: 'addPerson', summary: 'Add a person', tags, auth: 'write', status: 201,
@@ -100,19 +94,13 @@ export const negotiationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/members', operationId: 'listMembers', summary: 'Members and their roles', tags, auth: 'read',
     params: NegotiationParams, response: z.object({ items: z.array(MemberOut) }),
-    async handler({ deps, auth, params }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      return { items: await readAs(deps.db, params.id, me, (tx) => listMembers(tx, params.id)) };
-    },
+    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listMembers(tx, params.id)) }),
   }),
 
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/sections', operationId: 'listSections', summary: 'Sections of the framework', tags, auth: 'read',
     params: NegotiationParams, response: z.object({ items: z.array(SectionOut) }),
-    async handler({ deps, auth, params }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      return { items: await readAs(deps.db, params.id, me, (tx) => listSections(tx, params.id)) };
-    },
+    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listSections(tx, params.id)) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/sections', operationId: 'addSection', summary: 'Add a section (mediator)', tags, auth: 'write', status: 201,

@@ -12,7 +12,7 @@ import { getPoint, getVersion, listPoints, listVersions } from '../../store/quer
 import { readAs } from '../../store/queries/read-as.ts';
 import { defineRoute } from '../route.ts';
 import { memberOf } from '../viewer.ts';
-import { runAsMember } from './command.ts';
+import { readAsMember, runAsMember } from './command.ts';
 import { versionMarkdown } from './version-markdown.ts';
 
 const tags = ['framework'];
@@ -21,10 +21,7 @@ export const pointRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/points', operationId: 'listPoints', summary: 'The working text, point by point', tags, auth: 'read',
     params: NegotiationParams, query: z.object({ includeRemoved: z.enum(['true', 'false']).optional() }), response: z.object({ items: z.array(PointOut) }),
-    async handler({ deps, auth, params, query }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      return { items: await readAs(deps.db, params.id, me, (tx) => listPoints(tx, params.id, query.includeRemoved === 'true')) };
-    },
+    handler: async ({ deps, auth, params, query }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listPoints(tx, params.id, query.includeRemoved === 'true')) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/points', operationId: 'addPoint', summary: 'Add a point to the working text (mediator)', tags, auth: 'write', status: 201,
@@ -35,8 +32,7 @@ export const pointRoutes = [
     method: 'GET', url: '/api/negotiations/:id/points/:pointId', operationId: 'getPoint', summary: 'One point of the working text', tags, auth: 'read',
     params: EntityParams('pointId'), response: PointOut,
     async handler({ deps, auth, params }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      const p = await readAs(deps.db, params.id, me, (tx) => getPoint(tx, params.id, params.pointId));
+      const p = await readAsMember(deps, auth!, params.id, (tx) => getPoint(tx, params.id, params.pointId));
       if (!p) throw new ParleyError('point_not_found', `No point with id ${params.pointId} in this negotiation.`);
       return p;
     },
@@ -55,10 +51,7 @@ export const pointRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/versions', operationId: 'listVersions', summary: 'Versions of the framework', tags: ['versions'], auth: 'read',
     params: NegotiationParams, response: z.object({ items: z.array(VersionSummaryOut) }),
-    async handler({ deps, auth, params }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      return { items: await readAs(deps.db, params.id, me, (tx) => listVersions(tx, params.id)) };
-    },
+    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listVersions(tx, params.id)) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/versions', operationId: 'createVersion', summary: 'Freeze the working text as the next version (mediator)', tags: ['versions'], auth: 'write', status: 201,

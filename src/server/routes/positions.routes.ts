@@ -8,7 +8,7 @@ import { latestPositions, listParties, listPoints, positionHistory } from '../..
 import { readAs } from '../../store/queries/read-as.ts';
 import { defineRoute } from '../route.ts';
 import { memberOf } from '../viewer.ts';
-import { runAsMember } from './command.ts';
+import { readAsMember, runAsMember } from './command.ts';
 
 const tags = ['positions'];
 
@@ -16,19 +16,13 @@ export const positionRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/positions', operationId: 'listPositions', summary: 'The latest position I may see, per party and point or amendment', tags, auth: 'read',
     params: NegotiationParams, response: z.object({ items: z.array(PositionOut) }),
-    async handler({ deps, auth, params }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      return { items: await readAs(deps.db, params.id, me, (tx) => latestPositions(tx, params.id)) };
-    },
+    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => latestPositions(tx, params.id)) }),
   }),
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/positions/history', operationId: 'positionHistory', summary: 'Every position I may see, oldest first, filtered by point, amendment or party', tags, auth: 'read',
     params: NegotiationParams, query: z.object({ pointId: z.uuid().optional(), amendmentId: z.uuid().optional(), partyId: z.uuid().optional() }),
     response: z.object({ items: z.array(PositionOut) }),
-    async handler({ deps, auth, params, query }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      return { items: await readAs(deps.db, params.id, me, (tx) => positionHistory(tx, params.id, query)) };
-    },
+    handler: async ({ deps, auth, params, query }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => positionHistory(tx, params.id, query)) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/positions', operationId: 'setPosition', summary: "Set my party's position (send basedOnPositionId; a reason is required for wording, reject, redline)", tags, auth: 'write', status: 201,

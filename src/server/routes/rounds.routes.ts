@@ -6,10 +6,8 @@ import { RecordStatementInput } from '../../domain/statements/record-statement.t
 import { EntityParams, NegotiationParams, Written } from '../../protocol/common.schema.ts';
 import { ReadoutOut, RoundOut, StatementOut } from '../../protocol/negotiation.schema.ts';
 import { getRound, listReadouts, listRounds, listStatements } from '../../store/queries/negotiation.queries.ts';
-import { readAs } from '../../store/queries/read-as.ts';
 import { defineRoute } from '../route.ts';
-import { memberOf } from '../viewer.ts';
-import { runAsMember } from './command.ts';
+import { readAsMember, runAsMember } from './command.ts';
 
 const RoundParams = EntityParams('roundId');
 
@@ -17,10 +15,7 @@ export const roundRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/rounds', operationId: 'listRounds', summary: 'Rounds of talks, oldest first', tags: ['rounds'], auth: 'read',
     params: NegotiationParams, response: z.object({ items: z.array(RoundOut) }),
-    async handler({ deps, auth, params }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      return { items: await readAs(deps.db, params.id, me, (tx) => listRounds(tx, params.id)) };
-    },
+    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listRounds(tx, params.id)) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/rounds', operationId: 'scheduleRound', summary: 'Record a round (mediator)', tags: ['rounds'], auth: 'write', status: 201,
@@ -31,8 +26,7 @@ export const roundRoutes = [
     method: 'GET', url: '/api/negotiations/:id/rounds/:roundId', operationId: 'getRound', summary: 'One round', tags: ['rounds'], auth: 'read',
     params: RoundParams, response: RoundOut,
     async handler({ deps, auth, params }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      const r = await readAs(deps.db, params.id, me, (tx) => getRound(tx, params.id, params.roundId));
+      const r = await readAsMember(deps, auth!, params.id, (tx) => getRound(tx, params.id, params.roundId));
       if (!r) throw new ParleyError('round_not_found', `No round with id ${params.roundId} that you may see.`);
       return r;
     },
@@ -45,10 +39,7 @@ export const roundRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/rounds/:roundId/readouts', operationId: 'listReadouts', summary: 'Private readouts of a round that I may see', tags: ['rounds'], auth: 'read',
     params: RoundParams, response: z.object({ items: z.array(ReadoutOut) }),
-    async handler({ deps, auth, params }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      return { items: await readAs(deps.db, params.id, me, (tx) => listReadouts(tx, params.id, params.roundId)) };
-    },
+    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listReadouts(tx, params.id, params.roundId)) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/rounds/:roundId/readouts', operationId: 'writeReadout', summary: "Write my side's private readout of a round", tags: ['rounds'], auth: 'write', status: 201,
@@ -60,10 +51,7 @@ export const roundRoutes = [
     method: 'GET', url: '/api/negotiations/:id/statements', operationId: 'listStatements', summary: 'Public statements, newest first, by person, party or point', tags: ['statements'], auth: 'read',
     params: NegotiationParams, query: z.object({ personId: z.uuid().optional(), partyId: z.uuid().optional(), pointId: z.uuid().optional() }),
     response: z.object({ items: z.array(StatementOut) }),
-    async handler({ deps, auth, params, query }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      return { items: await readAs(deps.db, params.id, me, (tx) => listStatements(tx, params.id, query)) };
-    },
+    handler: async ({ deps, auth, params, query }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listStatements(tx, params.id, query)) }),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/statements', operationId: 'recordStatement', summary: 'Record a public statement', tags: ['statements'], auth: 'write', status: 201,
