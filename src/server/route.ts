@@ -103,6 +103,23 @@ export function registerRoutes(app: FastifyInstance, specs: readonly AnyRouteSpe
 /** A page of a list: `nextCursor` is opaque and null on the last page. */
 export const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/** Query of a whole-list route: pages of up to 1,000, all of a typical negotiation in one. */
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  cursor: z.string().max(200).optional(),
+});
+
+/**
+ * Pages a list already read under row-level security. Offset cursors are fine at these
+ * sizes (a negotiation's points, parties, rounds); the event log pages by seq instead.
+ */
+export function paginate<T>(items: readonly T[], query: { limit: number; cursor?: string | undefined }): { items: T[]; nextCursor: string | null } {
+  const raw = query.cursor ? Number.parseInt(Buffer.from(query.cursor, 'base64url').toString('utf8'), 10) : 0;
+  const offset = Number.isSafeInteger(raw) && raw > 0 ? raw : 0;
+  const end = offset + query.limit;
+  return { items: items.slice(offset, end), nextCursor: end < items.length ? Buffer.from(String(end), 'utf8').toString('base64url') : null };
+}
+
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(200).optional(),

@@ -110,6 +110,17 @@ describe.each(backends)('the negotiation API on %s', (backend) => {
     expect((await app.inject({ method: 'GET', url: `/api/negotiations/${negotiationId}/points` })).statusCode).toBe(401);
   });
 
+  it('pages every list: limit, then the cursor to the rest', async () => {
+    await call(admin, 'POST', `/api/negotiations/${negotiationId}/points`, { texts: { en: 'Exchange of prisoners.' } });
+    await call(admin, 'POST', `/api/negotiations/${negotiationId}/points`, { texts: { en: 'Elections.' } });
+    const first = (await call(tokenA, 'GET', `/api/negotiations/${negotiationId}/points?limit=2`)).json<{ items: { number: string }[]; nextCursor: string | null }>();
+    expect(first.items.map((p) => p.number)).toEqual(['1', '2']);
+    expect(first.nextCursor).not.toBeNull();
+    const rest = (await call(tokenA, 'GET', `/api/negotiations/${negotiationId}/points?limit=2&cursor=${first.nextCursor!}`)).json<{ items: { number: string }[]; nextCursor: string | null }>();
+    expect(rest).toEqual({ items: [expect.objectContaining({ number: '3' })], nextCursor: null });
+    expect((await call(tokenA, 'GET', `/api/negotiations/${negotiationId}/points?limit=0`)).statusCode).toBe(400);
+  });
+
   it('gives input errors as 400 problems naming the field', async () => {
     const res = await call(tokenA, 'POST', `/api/negotiations/${negotiationId}/positions`, { partyId: partyA, pointId, level: 'reject' });
     expect(res.statusCode).toBe(400);

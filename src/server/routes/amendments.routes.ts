@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { ParleyError } from '../../domain/errors.ts';
 import { AcceptAmendmentsInput, RejectAmendmentInput } from '../../domain/amendments/decide-amendments.ts';
 import { DraftAmendmentInput } from '../../domain/amendments/draft-amendment.ts';
@@ -7,7 +6,7 @@ import { AmendmentStatus } from '../../domain/model.ts';
 import { EntityParams, NegotiationParams, Written } from '../../protocol/common.schema.ts';
 import { AmendmentOut } from '../../protocol/negotiation.schema.ts';
 import { getAmendment, listAmendments } from '../../store/queries/negotiation.queries.ts';
-import { defineRoute } from '../route.ts';
+import { ListQuery, Page, defineRoute, paginate } from '../route.ts';
 import { readAsMember, runAsMember } from './command.ts';
 
 const tags = ['amendments'];
@@ -16,8 +15,8 @@ const AmendmentParams = EntityParams('amendmentId');
 export const amendmentRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/amendments', operationId: 'listAmendments', summary: 'Amendments I may see (my party\'s drafts, proposals shared with me)', tags, auth: 'read',
-    params: NegotiationParams, query: z.object({ status: AmendmentStatus.optional() }), response: z.object({ items: z.array(AmendmentOut) }),
-    handler: async ({ deps, auth, params, query }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listAmendments(tx, params.id, query.status)) }),
+    params: NegotiationParams, query: ListQuery.extend({ status: AmendmentStatus.optional() }), response: Page(AmendmentOut),
+    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listAmendments(tx, params.id, query.status)), query),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/amendments', operationId: 'draftAmendment', summary: 'Draft an amendment for my party (optionally proposing it at once)', tags, auth: 'write', status: 201,

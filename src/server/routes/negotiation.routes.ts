@@ -11,7 +11,7 @@ import { execute } from '../../store/execute.ts';
 import { getNegotiationRow, listMembers, listParties, listPersons, listSections } from '../../store/queries/negotiation.queries.ts';
 import { readAs } from '../../store/queries/read-as.ts';
 import { requireAdmin } from '../auth/request-auth.ts';
-import { defineRoute } from '../route.ts';
+import { ListQuery, Page, defineRoute, paginate } from '../route.ts';
 import { memberOf } from '../viewer.ts';
 import { readAsMember, runAsMember, written } from './command.ts';
 
@@ -20,16 +20,14 @@ const tags = ['negotiations'];
 export const negotiationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations', operationId: 'listNegotiations', summary: 'The negotiations I am a member of', tags, auth: 'read',
-    response: z.object({ items: z.array(NegotiationSummary) }),
-    async handler({ deps, auth }) {
+    query: ListQuery, response: Page(NegotiationSummary),
+    async handler({ deps, auth, query }) {
       const rows = await deps.db.query<{ id: string; title: Record<string, string>; languages: string[]; created_at: Date; member_id: string; party_id: string | null; role: string }>(
         `SELECT n.negotiation_id AS id, n.title, n.languages, n.created_at, m.id AS member_id, m.party_id, m.role
          FROM members m JOIN negotiations n USING (negotiation_id)
          WHERE m.account_id = $1 AND m.active ORDER BY n.created_at`, [auth!.accountId]);
       const visible = auth!.negotiationId ? rows.filter((r) => r.id === auth!.negotiationId) : rows;
-      return {
-        items: visible.map((r) => ({ id: r.id, title: r.title, languages: r.languages, createdAt: r.created_at.toISOString(), membership: { memberId: r.member_id, partyId: r.party_id, role: r.role } })),
-      };
+      return paginate(visible.map((r) => ({ id: r.id, title: r.title, languages: r.languages, createdAt: r.created_at.toISOString(), membership: { memberId: r.member_id, partyId: r.party_id, role: r.role } })), query);
     },
   }),
 
@@ -66,8 +64,8 @@ export const negotiationRoutes = [
 
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/parties', operationId: 'listParties', summary: 'The parties at the table', tags, auth: 'read',
-    params: NegotiationParams, response: z.object({ items: z.array(PartyOut) }),
-    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listParties(tx, params.id)) }),
+    params: NegotiationParams, query: ListQuery, response: Page(PartyOut),
+    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listParties(tx, params.id)), query),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/parties', operationId: 'addParty', summary: 'Add a party (mediator)', tags, auth: 'write', status: 201,
@@ -77,8 +75,8 @@ export const negotiationRoutes = [
 
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/persons', operationId: 'listPersons', summary: 'People of the negotiation, with names in several scripts', tags, auth: 'read',
-    params: NegotiationParams, response: z.object({ items: z.array(PersonOut) }),
-    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listPersons(tx, params.id)) }),
+    params: NegotiationParams, query: ListQuery, response: Page(PersonOut),
+    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listPersons(tx, params.id)), query),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/persons', operationId: 'addPerson', summary: 'Add a person', tags, auth: 'write', status: 201,
@@ -93,14 +91,14 @@ export const negotiationRoutes = [
 
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/members', operationId: 'listMembers', summary: 'Members and their roles', tags, auth: 'read',
-    params: NegotiationParams, response: z.object({ items: z.array(MemberOut) }),
-    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listMembers(tx, params.id)) }),
+    params: NegotiationParams, query: ListQuery, response: Page(MemberOut),
+    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listMembers(tx, params.id)), query),
   }),
 
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/sections', operationId: 'listSections', summary: 'Sections of the framework', tags, auth: 'read',
-    params: NegotiationParams, response: z.object({ items: z.array(SectionOut) }),
-    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listSections(tx, params.id)) }),
+    params: NegotiationParams, query: ListQuery, response: Page(SectionOut),
+    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listSections(tx, params.id)), query),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/sections', operationId: 'addSection', summary: 'Add a section (mediator)', tags, auth: 'write', status: 201,

@@ -10,7 +10,7 @@ import { PointOut, VersionOut, VersionSummaryOut } from '../../protocol/negotiat
 import { logAccess } from '../../store/accounts/access-log.store.ts';
 import { getPoint, getVersion, listPoints, listVersions } from '../../store/queries/negotiation.queries.ts';
 import { readAs } from '../../store/queries/read-as.ts';
-import { defineRoute } from '../route.ts';
+import { ListQuery, Page, defineRoute, paginate } from '../route.ts';
 import { memberOf } from '../viewer.ts';
 import { readAsMember, runAsMember } from './command.ts';
 import { versionMarkdown } from './version-markdown.ts';
@@ -20,8 +20,8 @@ const tags = ['framework'];
 export const pointRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/points', operationId: 'listPoints', summary: 'The working text, point by point', tags, auth: 'read',
-    params: NegotiationParams, query: z.object({ includeRemoved: z.enum(['true', 'false']).optional() }), response: z.object({ items: z.array(PointOut) }),
-    handler: async ({ deps, auth, params, query }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listPoints(tx, params.id, query.includeRemoved === 'true')) }),
+    params: NegotiationParams, query: ListQuery.extend({ includeRemoved: z.enum(['true', 'false']).optional() }), response: Page(PointOut),
+    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listPoints(tx, params.id, query.includeRemoved === 'true')), query),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/points', operationId: 'addPoint', summary: 'Add a point to the working text (mediator)', tags, auth: 'write', status: 201,
@@ -50,8 +50,8 @@ export const pointRoutes = [
 
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/versions', operationId: 'listVersions', summary: 'Versions of the framework', tags: ['versions'], auth: 'read',
-    params: NegotiationParams, response: z.object({ items: z.array(VersionSummaryOut) }),
-    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listVersions(tx, params.id)) }),
+    params: NegotiationParams, query: ListQuery, response: Page(VersionSummaryOut),
+    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listVersions(tx, params.id)), query),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/versions', operationId: 'createVersion', summary: 'Freeze the working text as the next version (mediator)', tags: ['versions'], auth: 'write', status: 201,

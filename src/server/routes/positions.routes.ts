@@ -6,7 +6,7 @@ import { NegotiationParams, Written } from '../../protocol/common.schema.ts';
 import { AgreementOut, PositionOut } from '../../protocol/negotiation.schema.ts';
 import { latestPositions, listParties, listPoints, positionHistory } from '../../store/queries/negotiation.queries.ts';
 import { readAs } from '../../store/queries/read-as.ts';
-import { defineRoute } from '../route.ts';
+import { ListQuery, Page, defineRoute, paginate } from '../route.ts';
 import { memberOf } from '../viewer.ts';
 import { readAsMember, runAsMember } from './command.ts';
 
@@ -15,14 +15,14 @@ const tags = ['positions'];
 export const positionRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/positions', operationId: 'listPositions', summary: 'The latest position I may see, per party and point or amendment', tags, auth: 'read',
-    params: NegotiationParams, response: z.object({ items: z.array(PositionOut) }),
-    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => latestPositions(tx, params.id)) }),
+    params: NegotiationParams, query: ListQuery, response: Page(PositionOut),
+    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => latestPositions(tx, params.id)), query),
   }),
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/positions/history', operationId: 'positionHistory', summary: 'Every position I may see, oldest first, filtered by point, amendment or party', tags, auth: 'read',
-    params: NegotiationParams, query: z.object({ pointId: z.uuid().optional(), amendmentId: z.uuid().optional(), partyId: z.uuid().optional() }),
-    response: z.object({ items: z.array(PositionOut) }),
-    handler: async ({ deps, auth, params, query }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => positionHistory(tx, params.id, query)) }),
+    params: NegotiationParams, query: ListQuery.extend({ pointId: z.uuid().optional(), amendmentId: z.uuid().optional(), partyId: z.uuid().optional() }),
+    response: Page(PositionOut),
+    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => positionHistory(tx, params.id, query)), query),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/positions', operationId: 'setPosition', summary: "Set my party's position (send basedOnPositionId; a reason is required for wording, reject, redline)", tags, auth: 'write', status: 201,

@@ -6,7 +6,7 @@ import { RecordStatementInput } from '../../domain/statements/record-statement.t
 import { EntityParams, NegotiationParams, Written } from '../../protocol/common.schema.ts';
 import { ReadoutOut, RoundOut, StatementOut } from '../../protocol/negotiation.schema.ts';
 import { getRound, listReadouts, listRounds, listStatements } from '../../store/queries/negotiation.queries.ts';
-import { defineRoute } from '../route.ts';
+import { ListQuery, Page, defineRoute, paginate } from '../route.ts';
 import { readAsMember, runAsMember } from './command.ts';
 
 const RoundParams = EntityParams('roundId');
@@ -14,8 +14,8 @@ const RoundParams = EntityParams('roundId');
 export const roundRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/rounds', operationId: 'listRounds', summary: 'Rounds of talks, oldest first', tags: ['rounds'], auth: 'read',
-    params: NegotiationParams, response: z.object({ items: z.array(RoundOut) }),
-    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listRounds(tx, params.id)) }),
+    params: NegotiationParams, query: ListQuery, response: Page(RoundOut),
+    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listRounds(tx, params.id)), query),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/rounds', operationId: 'scheduleRound', summary: 'Record a round (mediator)', tags: ['rounds'], auth: 'write', status: 201,
@@ -38,8 +38,8 @@ export const roundRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/rounds/:roundId/readouts', operationId: 'listReadouts', summary: 'Private readouts of a round that I may see', tags: ['rounds'], auth: 'read',
-    params: RoundParams, response: z.object({ items: z.array(ReadoutOut) }),
-    handler: async ({ deps, auth, params }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listReadouts(tx, params.id, params.roundId)) }),
+    params: RoundParams, query: ListQuery, response: Page(ReadoutOut),
+    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listReadouts(tx, params.id, params.roundId)), query),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/rounds/:roundId/readouts', operationId: 'writeReadout', summary: "Write my side's private readout of a round", tags: ['rounds'], auth: 'write', status: 201,
@@ -49,9 +49,9 @@ export const roundRoutes = [
 
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/statements', operationId: 'listStatements', summary: 'Public statements, newest first, by person, party or point', tags: ['statements'], auth: 'read',
-    params: NegotiationParams, query: z.object({ personId: z.uuid().optional(), partyId: z.uuid().optional(), pointId: z.uuid().optional() }),
-    response: z.object({ items: z.array(StatementOut) }),
-    handler: async ({ deps, auth, params, query }) => ({ items: await readAsMember(deps, auth!, params.id, (tx) => listStatements(tx, params.id, query)) }),
+    params: NegotiationParams, query: ListQuery.extend({ personId: z.uuid().optional(), partyId: z.uuid().optional(), pointId: z.uuid().optional() }),
+    response: Page(StatementOut),
+    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listStatements(tx, params.id, query)), query),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/statements', operationId: 'recordStatement', summary: 'Record a public statement', tags: ['statements'], auth: 'write', status: 201,
