@@ -15,6 +15,7 @@ import { buildApp } from '../../src/server/app.ts';
 import type { Tx } from '../../src/store/database.ts';
 import { actAs } from '../../src/store/viewer.ts';
 import { backends, freshDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { failsAs as failsAsRole, selectAllAs as selectAllRows } from '../helpers/rls.ts';
 import { seatedNegotiation, type SeatedNegotiation } from '../helpers/seats.ts';
 
 type Row = Record<string, unknown> & { negotiation_id: string; id: string };
@@ -27,24 +28,8 @@ describe.each(backends)('row-level security of invitations, the access log and a
   const viewers = new Map<string, { actor: Actor; negotiationId: string | null }>();
   const all = new Map<string, Row[]>();
 
-  async function selectAllAs(actor: Actor, negotiationId: string | null, table: string): Promise<Row[]> {
-    return t.db.transaction(async (tx) => {
-      await actAs(tx, negotiationId, actor);
-      return (await tx.query<{ row: Row }>(`SELECT to_jsonb(x) AS row FROM ${table} x`)).map((r) => r.row);
-    });
-  }
-
-  async function failsAs(actor: Actor, negotiationId: string, fn: (tx: Tx) => Promise<unknown>): Promise<string> {
-    try {
-      await t.db.transaction(async (tx) => {
-        await actAs(tx, negotiationId, actor);
-        await fn(tx);
-      });
-    } catch (e) {
-      return (e as Error).message;
-    }
-    return 'no error';
-  }
+  const selectAllAs = (who: Actor, negotiationId: string | null, table: string) => selectAllRows<Row>(t.db, who, negotiationId, table);
+  const failsAs = (who: Actor, negotiationId: string, fn: (tx: Tx) => Promise<unknown>) => failsAsRole(t.db, who, negotiationId, fn);
 
   beforeAll(async () => {
     t = await freshDatabase(backend);

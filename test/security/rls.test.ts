@@ -16,6 +16,7 @@ import { execute, type As } from '../../src/store/execute.ts';
 import type { Tx } from '../../src/store/database.ts';
 import { actAs } from '../../src/store/viewer.ts';
 import { backends, freshDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { failsAs as failsAsRole, selectAllAs as selectAllRows } from '../helpers/rls.ts';
 import { smallNegotiation, type SmallNegotiation } from '../helpers/scenario.ts';
 import { rowCounts } from '../helpers/snapshot.ts';
 
@@ -70,25 +71,8 @@ describe.each(backends)('row-level security on %s', (backend) => {
     return v;
   };
 
-  /** A raw `SELECT *` with no WHERE clause, run as parley_app for `who` looking at `negotiationId`. */
-  async function selectAllAs(who: Actor, negotiationId: string | null, table: string): Promise<Row[]> {
-    return t.db.transaction(async (tx) => {
-      await actAs(tx, negotiationId, who);
-      return (await tx.query<{ row: Row }>(`SELECT to_jsonb(x) AS row FROM ${table} x`)).map((r) => r.row);
-    });
-  }
-
-  async function failsAs(who: Actor, negotiationId: string, fn: (tx: Tx) => Promise<unknown>): Promise<string> {
-    try {
-      await t.db.transaction(async (tx) => {
-        await actAs(tx, negotiationId, who);
-        await fn(tx);
-      });
-    } catch (e) {
-      return (e as Error).message;
-    }
-    return 'no error';
-  }
+  const selectAllAs = (who: Actor, negotiationId: string | null, table: string) => selectAllRows<Row>(t.db, who, negotiationId, table);
+  const failsAs = (who: Actor, negotiationId: string, fn: (tx: Tx) => Promise<unknown>) => failsAsRole(t.db, who, negotiationId, fn);
 
   beforeAll(async () => {
     t = await freshDatabase(backend);
