@@ -3,7 +3,7 @@
 // optional backends this machine has (a PostgreSQL server), says plainly what it skipped
 // and why, and ends with the line CI reads: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -50,9 +50,25 @@ if (pgProblem === null) {
 // Local DATABASE_URL must not leak into tests: each test opens the database it is given.
 env.DATABASE_URL = '';
 
+// Browser suites drive Debian's Chromium (never a downloaded one) against the built web app.
+const requireChromium = process.env.PARLEY_REQUIRE_CHROMIUM === '1';
+const chromiumPath = process.env.PARLEY_CHROMIUM_PATH || '/usr/bin/chromium';
+let buildWeb = false;
+if (existsSync(chromiumPath)) {
+  env.PARLEY_TEST_CHROMIUM = chromiumPath;
+  buildWeb = true;
+} else if (requireChromium) {
+  console.error(`Chromium is required for this run (PARLEY_REQUIRE_CHROMIUM=1) but ${chromiumPath} does not exist: install Debian's package "chromium" (apt-get install chromium fonts-noto-core).`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+} else {
+  skipped.push(`browser suites (test/browser: sign-in, agreement map, live, versions, rounds, Urdu/RTL, axe, screenshots): no Chromium at ${chromiumPath}; apt-get install chromium fonts-noto-core, or set PARLEY_CHROMIUM_PATH`);
+}
+
 for (const [name, cmd, args] of [
   ['lint', 'npx', ['eslint', '.']],
-  ['typecheck', 'npx', ['tsc', '--noEmit']],
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ...(buildWeb ? [['build the web app', 'node', ['scripts/build-web.mjs']]] : []),
 ]) {
   if (step(name, cmd, args)) passed++;
   else { failed++; console.log(`✗ ${name} failed`); }

@@ -10,6 +10,7 @@ import { livePlugin } from './live/live.plugin.ts';
 import { buildOpenApi } from './openapi.ts';
 import { sendProblem } from './problem.ts';
 import { allRoutes } from './routes/index.ts';
+import { webPlugin } from './web/web.plugin.ts';
 import { registerRoutes } from './route.ts';
 
 export const API_VERSION = '0.2.0';
@@ -22,6 +23,8 @@ export interface AppOptions {
   logger?: boolean | { stream: { write(line: string): void }; level?: string };
   /** Trust X-Forwarded-* from these proxy addresses ("loopback", "10.0.0.0/8,..."); off by default. */
   trustProxy?: false | string;
+  /** Where the built web app is (default web/dist); tests may point elsewhere. */
+  webDist?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -39,16 +42,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (error, request, reply) => void sendProblem(request, reply, error),
   });
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).type('application/problem+json').send({
-      type: 'https://parley.dev/problems/not_found', title: 'not found', status: 404, code: 'not_found',
-      detail: `There is nothing at ${request.method} ${request.url}.`, instance: request.url,
-    }));
   await app.register(cookie);
   await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
   registerRoutes(app, allRoutes, { db: opts.db });
   await app.register(livePlugin, { db: opts.db });
   const openapi = buildOpenApi(allRoutes, API_VERSION);
   app.get('/api/openapi.json', () => openapi);
+  // Last: it owns the not-found handler (the app's pages for a browser, problem+json for the API).
+  await app.register(webPlugin, opts.webDist ? { dist: opts.webDist } : {});
   return app;
 }
