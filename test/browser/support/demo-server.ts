@@ -18,12 +18,15 @@ export interface DemoServer {
   close: () => Promise<void>;
 }
 
+/** PARLEY_WEB_DIST points at another build (a developer building to a private folder). */
+const webDist = process.env.PARLEY_WEB_DIST?.replace(/\/?$/, '/') ?? WEB_DIST;
+
 export async function startDemoServer(): Promise<DemoServer> {
-  if (!existsSync(`${WEB_DIST}index.html`)) throw new Error('web/dist is missing: the test command builds it (npm run build:web)');
+  if (!existsSync(`${webDist}index.html`)) throw new Error(`${webDist}index.html is missing: the test command builds the web app (npm run build:web)`);
   const fresh = await freshDatabase('pglite');
   const db = fresh.db;
   const demo = await buildDemo(db);
-  const app = await buildApp({ db, logger: false });
+  const app = await buildApp({ db, logger: false, webDist });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url, db, demo, app,
