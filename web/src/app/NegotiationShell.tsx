@@ -3,7 +3,7 @@
  * and what just changed. A non-member gets the server's "not found", as for any id.
  */
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { LiveProvider, useLive } from '../live/live.tsx';
 import { NegotiationContext } from '../negotiation/context.tsx';
 import { useNames } from '../negotiation/names.ts';
@@ -13,10 +13,18 @@ import { LocalizedText } from '../ui/LocalizedText.tsx';
 import { describeEvent } from './describe-event.ts';
 
 export function NegotiationShell() {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const overview = useOverview(id);
   if (overview.isPending) return <Loading />;
-  if (overview.isError) return <section className="page"><ErrorMessage error={overview.error} /></section>;
+  if (overview.isError) {
+    return (
+      <section className="page narrow">
+        <ErrorMessage error={overview.error} />
+        <p><Link to="/">{t('common:notFound.back')}</Link></p>
+      </section>
+    );
+  }
   const o = overview.data;
   const value = { id, overview: o, me: o.membership, isMediator: o.membership.role === 'mediator' };
   return (

@@ -1,4 +1,224 @@
-// Owned by the page's builder; replaced as the page is built.
+/**
+ * Two versions side by side or as one redline, aligned by point id: each point shows its
+ * number in both (so a renumbering is visible), what happened to it, and the word-level
+ * changes in the chosen language. Everything the reader chooses lives in the address, so a
+ * comparison can be sent to a colleague as a link.
+ */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { compareVersions, comparisonWordStats, type AlignedPoint, type VersionComparison } from '../../../../src/domain/versions/compare-versions.ts';
+import type { VersionOut, VersionSummaryOut } from '../../api/schemas.ts';
+import { useNegotiation } from '../../negotiation/context.tsx';
+import { formatNumber } from '../../ui/dates.ts';
+import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
+import { LocalizedText, Text } from '../../ui/LocalizedText.tsx';
+import { Redline } from '../../ui/Redline.tsx';
+import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { pointLabel } from './NextVersionPanel.tsx';
+import { useVersion, useVersions } from './queries.ts';
+import { ChangeBadge, TextLanguageSelect, defaultTextLanguage } from './version-ui.tsx';
+import './versions.css';
+
+type Mode = 'inline' | 'side-by-side';
+type VersionPoint = VersionOut['points'][number];
+
 export function ComparePage() {
-  return <section className="page"><h1>ComparePage</h1></section>;
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('versions:compare.title'));
+  const { id, overview } = useNegotiation();
+  const [params, setParams] = useSearchParams();
+  const versions = useVersions(id);
+  const list = versions.data ?? [];
+  // Without a choice: the latest against the one before it.
+  const aId = params.get('a') ?? list[1]?.id ?? null;
+  const bId = params.get('b') ?? list[0]?.id ?? null;
+  const mode: Mode = params.get('mode') === 'side-by-side' ? 'side-by-side' : 'inline';
+  const onlyChanges = params.get('only') === 'changes';
+  const lang = params.get('lang') && overview.languages.includes(params.get('lang')!)
+    ? params.get('lang')!
+    : defaultTextLanguage(overview.languages, i18n.language, overview.draftingLanguage);
+  const a = useVersion(id, aId);
+  const b = useVersion(id, bId);
+
+  const set = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    if (aId && !next.has('a')) next.set('a', aId);
+    if (bId && !next.has('b')) next.set('b', bId);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) next.delete(k);
+      else next.set(k, v);
+    }
+    setParams(next, { replace: true });
+  };
+
+  const comparison = useMemo(() => (a.data && b.data ? compareVersions(a.data.points, b.data.points) : null), [a.data, b.data]);
+
+  if (versions.isPending) return <Loading />;
+  if (versions.isError) return <section className="page"><ErrorMessage error={versions.error} /></section>;
+
+  return (
+    <section className="page compare-page">
+      <p className="back-link"><Link to={`/n/${id}/versions`}>{t('versions:compare.back')}</Link></p>
+      <h1>{t('versions:compare.title')}</h1>
+      {list.length < 2 ? <Empty>{t('versions:compare.needTwo')}</Empty> : (
+        <>
+          <div className="compare-controls" role="group" aria-label={t('versions:compare.controls')}>
+            <VersionSelect label={t('versions:compare.from')} list={list} value={aId} onChange={(v) => set({ a: v })} testId="compare-a" />
+            <button type="button" className="button swap" onClick={() => set({ a: bId, b: aId })} data-testid="swap">
+              <svg viewBox="0 0 16 16" width="1em" height="1em" className="icon flip-rtl" aria-hidden="true" focusable="false">
+                <path d="M2 5h11l-3-3M14 11H3l3 3" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+              </svg>
+              {t('versions:compare.swap')}
+            </button>
+            <VersionSelect label={t('versions:compare.to')} list={list} value={bId} onChange={(v) => set({ b: v })} testId="compare-b" />
+            <TextLanguageSelect languages={overview.languages} value={lang} onChange={(l) => set({ lang: l })} />
+            <fieldset className="segmented">
+              <legend>{t('versions:compare.display')}</legend>
+              {(['inline', 'side-by-side'] as const).map((m) => (
+                <label key={m} className={mode === m ? 'on' : ''}>
+                  <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => set({ mode: m === 'inline' ? null : m })} data-testid={`mode-${m}`} />
+                  {t(`versions:compare.mode.${m}`)}
+                </label>
+              ))}
+            </fieldset>
+            <label className="only-changes">
+              <input type="checkbox" checked={onlyChanges} onChange={(e) => set({ only: e.target.checked ? 'changes' : null })} data-testid="only-changes" />
+              {t('versions:compare.onlyChanges')}
+            </label>
+          </div>
+          {a.isError && <ErrorMessage error={a.error} />}
+          {b.isError && <ErrorMessage error={b.error} />}
+          {(a.isPending || b.isPending) && !a.isError && !b.isError && <Loading />}
+          {a.data && b.data && comparison && (
+            <Comparison a={a.data} b={b.data} comparison={comparison} lang={lang} mode={mode} onlyChanges={onlyChanges} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function VersionSelect({ label, list, value, onChange, testId }: { label: string; list: VersionSummaryOut[]; value: string | null; onChange: (id: string) => void; testId: string }) {
+  const id = `select-${testId}`;
+  return (
+    <span className="field-inline">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        {list.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+      </select>
+    </span>
+  );
+}
+
+interface ComparisonProps { a: VersionOut; b: VersionOut; comparison: VersionComparison<VersionPoint>; lang: string; mode: Mode; onlyChanges: boolean }
+
+function Comparison({ a, b, comparison, lang, mode, onlyChanges }: ComparisonProps) {
+  const { t } = useTranslation();
+  const { overview } = useNegotiation();
+  const rows = onlyChanges ? comparison.rows.filter((r) => r.status !== 'unchanged' || r.renumbered) : comparison.rows;
+  // Sections as the newer version names them, the older one's for sections it alone has.
+  const sections = new Map([...a.sections, ...b.sections].map((s) => [s.id, s]));
+  const groups: { sectionId: string | null; rows: AlignedPoint<VersionPoint>[] }[] = [];
+  for (const r of rows) {
+    const last = groups.at(-1);
+    if (last && last.sectionId === r.sectionId) last.rows.push(r);
+    else groups.push({ sectionId: r.sectionId, rows: [r] });
+  }
+  return (
+    <>
+      <Summary comparison={comparison} lang={lang} a={a} b={b} />
+      {mode === 'side-by-side' && (
+        <div className="compare-columns-head" aria-hidden="true">
+          <span><bdi>{a.label}</bdi></span>
+          <span><bdi>{b.label}</bdi></span>
+        </div>
+      )}
+      {a.id === b.id && <p className="hint">{t('versions:compare.same')}</p>}
+      {rows.length === 0 ? <Empty>{t('versions:compare.noChanges')}</Empty> : groups.map((g, i) => {
+        const section = g.sectionId ? sections.get(g.sectionId) : undefined;
+        return (
+          <section key={`${g.sectionId ?? 'none'}-${i}`} className="compare-section" aria-labelledby={`section-${i}`}>
+            {section
+              ? <LocalizedText as="h2" texts={section.title} drafting={overview.draftingLanguage} className="section-title" />
+              : <h2 className="section-title">{t('versions:compare.noSection')}</h2>}
+            <span id={`section-${i}`} hidden>{section ? Object.values(section.title)[0] : t('versions:compare.noSection')}</span>
+            {g.rows.map((r) => <ComparedPoint key={r.pointId} row={r} lang={lang} mode={mode} aLabel={a.label} bLabel={b.label} />)}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function Summary({ comparison, lang, a, b }: { comparison: VersionComparison; lang: string; a: VersionOut; b: VersionOut }) {
+  const { t, i18n } = useTranslation();
+  const words = useMemo(() => comparisonWordStats(comparison.rows, lang), [comparison, lang]);
+  const c = comparison.counts;
+  const n = (x: number) => formatNumber(x, i18n.language);
+  const parts = (['changed', 'added', 'removed', 'moved', 'renumbered'] as const)
+    .filter((k) => c[k] > 0)
+    .map((k) => t(`versions:summary.${k}`, { count: c[k], n: n(c[k]) }));
+  const nothing = parts.length === 0;
+  return (
+    <section className="compare-summary card" aria-labelledby="summary-title" data-testid="compare-summary">
+      <h2 id="summary-title" className="summary-title">
+        {t('versions:summary.title', { a: a.label, b: b.label })}
+      </h2>
+      <p className="summary-line">
+        {nothing ? t('versions:summary.nothing') : parts.join(t('versions:summary.separator'))}
+        {!nothing && <>{t('versions:summary.wordsSeparator')}{t('versions:summary.words', { inserted: n(words.inserted), deleted: n(words.deleted), count: words.inserted + words.deleted })}</>}
+      </p>
+      <ul className="summary-chips" aria-hidden="true">
+        {(['changed', 'added', 'removed', 'moved', 'renumbered'] as const).map((k) => (
+          <li key={k} className={c[k] === 0 ? 'zero' : ''}><ChangeBadge change={k} /> <strong>{n(c[k])}</strong></li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ComparedPoint({ row, lang, mode, aLabel, bLabel }: { row: AlignedPoint<VersionPoint>; lang: string; mode: Mode; aLabel: string; bLabel: string }) {
+  const { t } = useTranslation();
+  const headingId = `point-${row.pointId}`;
+  const before = row.a?.texts[lang];
+  const after = row.b?.texts[lang];
+  const missing = <p className="muted small">{t('versions:compare.noTextInLanguage')}</p>;
+  const plain = (text: string | undefined) => (text === undefined ? missing : <Text value={text} lang={lang} as="p" className="point-text" />);
+  const showRedline = row.status === 'changed' || row.status === 'added' || row.status === 'removed';
+  let body: React.ReactNode;
+  if (mode === 'inline') {
+    body = showRedline && (before !== undefined || after !== undefined) ? <Redline before={before ?? ''} after={after ?? ''} lang={lang} /> : plain(after ?? before);
+  } else {
+    const side = (v: string | undefined, present: boolean, which: string) => (
+      <div className="side" role="group" aria-label={which}>
+        {present ? plain(v) : <p className="muted small absent">{t('versions:compare.notInVersion', { label: which })}</p>}
+      </div>
+    );
+    body = row.status === 'changed' && before !== undefined && after !== undefined
+      ? <div className="side-by-side-redline" role="group" aria-label={t('versions:compare.sideBySideLabel', { a: aLabel, b: bLabel })}><Redline before={before} after={after} lang={lang} mode="side-by-side" /></div>
+      : <div className="redline-columns">
+          {row.status === 'removed' ? <div className="side"><Redline before={before ?? ''} after="" lang={lang} /></div> : side(before, row.a !== null, aLabel)}
+          {row.status === 'added' ? <div className="side"><Redline before="" after={after ?? ''} lang={lang} /></div> : side(after, row.b !== null, bLabel)}
+        </div>;
+  }
+  return (
+    <article className={`compared-point status-${row.status}`} aria-labelledby={headingId} data-testid="compared-point" data-status={row.status} data-point={row.pointId}>
+      <header className="compared-head">
+        <h3 id={headingId}>{pointLabel(t, row)}</h3>
+        <span className="numbers small muted">
+          {t('versions:compare.numbers', { a: aLabel, an: row.a?.number ?? '—', b: bLabel, bn: row.b?.number ?? '—' })}
+        </span>
+        <span className="marks">
+          <ChangeBadge change={row.status} />
+          {row.moved && row.status !== 'moved' && <ChangeBadge change="moved" />}
+          {row.renumbered && <ChangeBadge change="renumbered" />}
+        </span>
+      </header>
+      {body}
+      {row.textChanged && !row.changedLanguages.includes(lang) && (
+        <p className="hint">{t('versions:compare.changedElsewhere', { languages: row.changedLanguages.join(', ') })}</p>
+      )}
+    </article>
+  );
 }
