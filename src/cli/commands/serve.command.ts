@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { WEB_DIST } from '../../server/web/web-dist.ts';
 import { ParleyError } from '../../domain/errors.ts';
 import { printLine, progressBar } from '../output.ts';
 import { openStorage, withStorageOption } from '../storage-options.ts';
@@ -37,8 +39,10 @@ export function registerServeCommand(program: Command): void {
         const app = await buildApp({ db, logger: false, secureCookies: opts.secureCookies ?? false, trustProxy: trustProxy === '' ? false : trustProxy });
         const address = await app.listen({ port, host: opts.host });
         printLine(`Parley is serving ${db.kind === 'pglite' ? `the data directory ${db.location}` : db.location} at ${address}`);
-        printLine(`  ${address}/api/health`);
-        printLine(`  ${address}/api/negotiations`);
+        printLine(existsSync(`${WEB_DIST}index.html`)
+          ? `  open ${address}/ in a browser (the web app)`
+          : '  the web app is not built: run `npm run build:web` (npm start does it), then open the address above');
+        printLine(`  ${address}/api/openapi.json (the API)`);
         const stop = async () => {
           if (controller.signal.aborted) return;
           controller.abort();

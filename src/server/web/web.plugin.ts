@@ -8,9 +8,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { WEB_DIST } from './web-dist.ts';
 
-export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+export { WEB_DIST };
 
 const CSP = [
   "default-src 'self'",
