@@ -24,7 +24,7 @@ export function NonDisclosure({ round, drafting }: { round: RoundOut; drafting: 
   );
 }
 
-export function DurationText({ round }: { round: RoundOut }) {
+export function DurationText({ round }: { round: Pick<RoundOut, 'startsAt' | 'endsAt' | 'durationMinutes'> }) {
   const { t, i18n } = useTranslation();
   const m = minutesOf(round);
   return m === null ? <span className="muted">{t('rounds:durationUnknown')}</span> : <span>{formatDuration(m, i18n.language)}</span>;
