@@ -20,7 +20,7 @@ import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { Text } from '../../ui/LocalizedText.tsx';
 import { Redline } from '../../ui/Redline.tsx';
 import { fetchAmendment, useAmendments, usePositions, useVersionList } from './point-queries.ts';
-import { amendmentActions, amendmentsOfPoint, mayDraftAmendment, orderLanguages } from './point-view.ts';
+import { amendmentActions, amendmentsOfPoint, cleanTexts, mayDraftAmendment, orderLanguages } from './point-view.ts';
 import { useLanguageName } from './PointTextSection.tsx';
 
 export function AmendmentsSection({ point }: { point: PointOut }) {
@@ -215,9 +215,8 @@ function DraftForm({ point, onDone }: { point: PointOut; onDone: () => void }) {
   const [to, setTo] = useState<'draft' | 'mediator' | 'parties'>(mayPropose ? 'parties' : 'draft');
   const create = useMutation({
     mutationFn: () => {
-      const sent = kind === 'replace' ? Object.fromEntries(Object.entries(texts).map(([l, v]) => [l, v.trim()]).filter(([, v]) => v !== '')) : {};
       return api.post(`/api/negotiations/${id}/amendments`, Written, {
-        partyId: me.partyId, kind, pointId: point.id, texts: sent, justification: justification.trim(),
+        partyId: me.partyId, kind, pointId: point.id, texts: kind === 'replace' ? cleanTexts(texts) : {}, justification: justification.trim(),
         ...(to === 'draft' ? {} : { proposeTo: to }),
       });
     },

@@ -15,7 +15,7 @@ import { nKey } from '../../negotiation/queries.ts';
 import { ConflictDialog, currentRevision, isConflict } from '../../ui/ConflictDialog.tsx';
 import { ErrorMessage } from '../../ui/feedback.tsx';
 import { Redline } from '../../ui/Redline.tsx';
-import { orderLanguages } from './point-view.ts';
+import { cleanTexts, orderLanguages } from './point-view.ts';
 
 /** Intl's name of a language in the UI language ("Urdu", "اردو"), the code if Intl has none. */
 export function useLanguageName(): (code: string) => string {
@@ -76,9 +76,8 @@ function EditPointForm({ point, onDone }: { point: PointOut; onDone: () => void 
 
   const save = useMutation({
     mutationFn: (rev: number) => {
-      const texts = Object.fromEntries(Object.entries(draft).map(([l, v]) => [l, v.trim()]).filter(([, v]) => v !== ''));
       // Tags are sent as they are: the edit route resets omitted tags to none.
-      return api.patch(`/api/negotiations/${id}/points/${point.id}`, Written, { texts, tags: point.tags, basedOn: rev });
+      return api.patch(`/api/negotiations/${id}/points/${point.id}`, Written, { texts: cleanTexts(draft), tags: point.tags, basedOn: rev });
     },
     onSuccess: () => {
       setConflict(null);

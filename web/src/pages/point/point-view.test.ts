@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PositionOut } from '../../api/schemas.ts';
 import {
-  amendmentActions, amendmentsOfPoint, compareTexts, defaultCompareVersion, historyByParty, latestByParty,
+  amendmentActions, amendmentsOfPoint, cleanTexts, compareTexts, defaultCompareVersion, historyByParty, latestByParty,
   mayDraftAmendment, numbersAcrossVersions, orderLanguages, tagLabel,
 } from './point-view.ts';
 
@@ -23,6 +23,12 @@ describe('orderLanguages', () => {
   it('puts the drafting language first, then the negotiation order, and skips empty texts', () => {
     expect(orderLanguages({ ru: 'р', ur: 'ا', en: 'e', uk: ' ', fr: 'f' }, 'en', ['en', 'ur', 'ru', 'uk'])).toEqual(['en', 'ur', 'ru', 'fr']);
     expect(orderLanguages({ en: 'e', ur: 'ا' }, 'ur', ['en', 'ur'])).toEqual(['ur', 'en']);
+  });
+});
+
+describe('cleanTexts', () => {
+  it('trims each language and drops the ones left empty', () => {
+    expect(cleanTexts({ en: ' a ', ur: '  ', ru: 'б' })).toEqual({ en: 'a', ru: 'б' });
   });
 });
 

@@ -15,6 +15,13 @@ export function orderLanguages(texts: Texts, drafting: string, languages: readon
   return present.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+/** Texts as typed in a form, trimmed, without the languages left empty (sending them would store blanks). */
+export function cleanTexts(texts: Texts): Texts {
+  const out: Texts = {};
+  for (const [l, v] of Object.entries(texts)) if (v.trim() !== '') out[l] = v.trim();
+  return out;
+}
+
 /** A PA-X tag as its label path ("Security sector › Ceasefire"); a negotiation's own slug, humanized. */
 export function tagLabel(tag: string): string {
   const human = (slug: string) => {
@@ -42,8 +49,8 @@ export type LanguageChange = 'unchanged' | 'changed' | 'added' | 'removed';
 export function compareTexts(before: Texts, after: Texts, order: readonly string[]): { lang: string; change: LanguageChange }[] {
   const langs = [...new Set([...order, ...Object.keys(after), ...Object.keys(before)])].filter((l) => before[l]?.trim() || after[l]?.trim());
   return langs.map((lang) => {
-    const b = before[lang]?.trim() ? before[lang]! : null;
-    const a = after[lang]?.trim() ? after[lang]! : null;
+    const b = before[lang]?.trim() ? before[lang] : null;
+    const a = after[lang]?.trim() ? after[lang] : null;
     const change: LanguageChange = b === null ? 'added' : a === null ? 'removed' : a === b ? 'unchanged' : 'changed';
     return { lang, change };
   });
