@@ -23,8 +23,8 @@ describe('decide', () => {
   it('has one use case per command name, each producing events the log accepts', () => {
     expect(Object.keys(useCases).sort()).toEqual([
       'acceptAmendments', 'addMember', 'addParty', 'addPerson', 'addPoint', 'addSection', 'createNegotiation', 'createVersion',
-      'draftAmendment', 'editPoint', 'initialVersion', 'proposeAmendment', 'recordStatement', 'rejectAmendment', 'removePoint',
-      'scheduleRound', 'setPosition', 'updatePerson', 'updateRound', 'withdrawAmendment', 'writeReadout',
+      'deleteNote', 'draftAmendment', 'editNote', 'editPoint', 'initialVersion', 'proposeAmendment', 'recordStatement', 'rejectAmendment', 'removePoint',
+      'scheduleRound', 'setPosition', 'updatePerson', 'updateRound', 'withdrawAmendment', 'writeNote', 'writeReadout',
     ]);
     const types = EventBody.options.map((o) => o.shape.type.value);
     expect(types).toContain('negotiation.created');

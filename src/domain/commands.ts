@@ -23,6 +23,9 @@ import { setPosition } from './positions/set-position.ts';
 import { scheduleRound, updateRound } from './rounds/schedule-round.ts';
 import { writeReadout } from './rounds/write-readout.ts';
 import { recordStatement } from './statements/record-statement.ts';
+import { writeNote } from './notes/write-note.ts';
+import { editNote } from './notes/edit-note.ts';
+import { deleteNote } from './notes/delete-note.ts';
 
 type UseCase<I> = (state: NegotiationState, ctx: CommandContext, input: I) => PendingEvent[];
 
@@ -48,6 +51,9 @@ export const useCases = {
   updateRound,
   writeReadout,
   recordStatement,
+  writeNote,
+  editNote,
+  deleteNote,
 } as const;
 
 export type UseCaseName = keyof typeof useCases;

@@ -205,6 +205,26 @@ export const Readout = z.object({
 });
 export type Readout = z.infer<typeof Readout>;
 
+/**
+ * A party's own working note, alone or on a point, an amendment or a round. It is never
+ * shared: its visibility is always `party`, so neither the mediator nor any other party
+ * reads it, and there is no way to widen it.
+ */
+export const Note = z.object({
+  id: Id,
+  partyId: Id,
+  pointId: Id.nullable(),
+  amendmentId: Id.nullable(),
+  roundId: Id.nullable(),
+  text: NonEmptyText,
+  visibility: z.literal('party'),
+  writtenBy: Id,
+  at: z.iso.datetime(),
+  editedBy: Id.nullable(),
+  editedAt: z.iso.datetime().nullable(),
+});
+export type Note = z.infer<typeof Note>;
+
 export const StatementKind = z.enum(['speech', 'phrase', 'reported']);
 export const Statement = z.object({
   id: Id,

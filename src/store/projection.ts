@@ -179,11 +179,28 @@ export async function project(tx: Tx, e: RecordedEvent): Promise<void> {
         [n, s.id, s.personId, s.speakerAsNamed, s.partyId, s.quote, s.lang, j(s.translations), s.kind, j(s.source), s.date, j(s.pointIds), s.stance, e.visibility]);
       return;
     }
+    case 'note.written': {
+      const x = e.payload.note;
+      await tx.query(
+        `INSERT INTO notes (negotiation_id, id, party_id, point_id, amendment_id, round_id, text, visibility, written_by, at, edited_by, edited_at, revision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [n, x.id, x.partyId, x.pointId, x.amendmentId, x.roundId, x.text, x.visibility, x.writtenBy, x.at, x.editedBy, x.editedAt, e.seq]);
+      return;
+    }
+    case 'note.edited': {
+      const x = e.payload.note;
+      await tx.query('UPDATE notes SET text = $3, edited_by = $4, edited_at = $5, revision = $6 WHERE negotiation_id = $1 AND id = $2',
+        [n, x.id, x.text, x.editedBy, x.editedAt, e.seq]);
+      return;
+    }
+    case 'note.deleted':
+      await tx.query('DELETE FROM notes WHERE negotiation_id = $1 AND id = $2', [n, e.payload.noteId]);
+      return;
   }
 }
 
 /** The read-model tables, in an order safe for deleting and rebuilding. */
 export const readModelTables = [
-  'statements', 'readouts', 'rounds', 'positions', 'amendments', 'version_initials', 'version_points', 'versions',
+  'notes', 'statements', 'readouts', 'rounds', 'positions', 'amendments', 'version_initials', 'version_points', 'versions',
   'points', 'sections', 'members', 'persons', 'parties', 'negotiations',
 ] as const;

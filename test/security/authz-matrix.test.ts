@@ -45,6 +45,8 @@ interface World {
   version(): Promise<{ id: string; contentHash: string }>;
   person(partyId: string | null): Promise<string>;
   invitation(partyId: string | null): Promise<string>;
+  /** A fresh private note of the target party, written by its negotiator. */
+  note(target: Target): Promise<string>;
 }
 
 interface Case {
@@ -131,6 +133,18 @@ const routeActions: Record<string, Case> = {
   recordStatement: {
     action: 'record_statement', targets: ['none'],
     prepare: (w) => ({ body: { quote: `Said ${w.unique()}`, lang: 'en', date: '2025-12-03' }, forParty: null }),
+  },
+  writeNote: {
+    action: 'write_note', targets: ['none'],
+    prepare: (w) => ({ body: { text: `Note ${w.unique()}`, pointId: w.point }, forParty: actorParty }),
+  },
+  editNote: {
+    action: 'write_note', targets: ['own', 'other'],
+    prepare: async (w, t) => ({ params: { noteId: await w.note(t) }, body: { text: `Edited ${w.unique()}` }, forParty: forParty(t, w), item: { visibility: 'party', partyId: w.party(t) } }),
+  },
+  deleteNote: {
+    action: 'write_note', targets: ['own', 'other'],
+    prepare: async (w, t) => ({ params: { noteId: await w.note(t) }, forParty: forParty(t, w), item: { visibility: 'party', partyId: w.party(t) } }),
   },
   createInvitation: {
     action: 'manage_members', targets: ['own', 'other', 'none'],
@@ -225,6 +239,10 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       },
       async person(partyId) {
         return idFrom(await n.run(n.mediator, { name: 'addPerson', input: { names: { en: `Someone ${w.unique()}` }, partyId } }), 'person.added', 'person');
+      },
+      async note(target) {
+        const p = target === 'own' ? A : B;
+        return idFrom(await n.run(p.seats.negotiator, { name: 'writeNote', input: { text: `Private ${w.unique()}` } }), 'note.written', 'note');
       },
       async invitation(partyId) {
         const res = await app.inject({

@@ -30,6 +30,7 @@ const expected: Record<Action, Record<Role, Grant>> = {
   manage_rounds: { mediator: 'any', principal: '-', negotiator: '-', advisor: '-', observer: '-' },
   write_readout: { mediator: 'any', principal: 'own', negotiator: 'own', advisor: 'own', observer: '-' },
   record_statement: { mediator: 'any', principal: 'any', negotiator: 'any', advisor: 'any', observer: 'any' },
+  write_note: { mediator: '-', principal: 'own', negotiator: 'own', advisor: 'own', observer: '-' },
 };
 
 const actions = Object.keys(expected) as Action[];

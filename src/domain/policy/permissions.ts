@@ -20,7 +20,8 @@ export type Action =
   | 'set_position'
   | 'manage_rounds'
   | 'write_readout'
-  | 'record_statement';
+  | 'record_statement'
+  | 'write_note';
 
 interface Rule {
   roles: readonly Role[];
@@ -45,6 +46,8 @@ export const permissionTable: Readonly<Record<Action, Rule>> = {
   manage_rounds: { roles: ['mediator'], ownParty: false },
   write_readout: { roles: ['mediator', 'principal', 'negotiator', 'advisor'], ownParty: true },
   record_statement: { roles: everyone, ownParty: false },
+  /** A party's private notes: its working members write them, its observers only read them. */
+  write_note: { roles: ['principal', 'negotiator', 'advisor'], ownParty: true },
 };
 
 /** `forParty`: the party the action is taken for, when it is taken for one. */

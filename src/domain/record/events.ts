@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  Amendment, Id, Localized, Member, Negotiation, Party, Person, Point, Position, Readout, Round, Section,
+  Amendment, Id, Localized, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Round, Section,
   Statement, Text, Version, Visibility,
 } from '../model.ts';
 
@@ -37,6 +37,9 @@ export const EventBody = z.discriminatedUnion('type', [
   ev('round.updated', z.object({ round: Round })),
   ev('readout.written', z.object({ readout: Readout })),
   ev('statement.recorded', z.object({ statement: Statement })),
+  ev('note.written', z.object({ note: Note })),
+  ev('note.edited', z.object({ note: Note })),
+  ev('note.deleted', z.object({ noteId: Id, at: z.iso.datetime() })),
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody['type'];

@@ -101,6 +101,13 @@ export function evolve(state: NegotiationState, event: EventBody & { seq?: numbe
     case 'statement.recorded':
       state.statements.set(event.payload.statement.id, event.payload.statement);
       return;
+    case 'note.written':
+    case 'note.edited':
+      state.notes.set(event.payload.note.id, event.payload.note);
+      return;
+    case 'note.deleted':
+      state.notes.delete(event.payload.noteId);
+      return;
   }
 }
 
@@ -120,6 +127,9 @@ function touchedEntity(event: EventBody): string | null {
     case 'amendment.withdrawn':
     case 'amendment.rejected':
     case 'amendment.accepted': return event.payload.amendmentId;
+    case 'note.written':
+    case 'note.edited': return event.payload.note.id;
+    case 'note.deleted': return event.payload.noteId;
     default: return null;
   }
 }

@@ -4,7 +4,7 @@
  * row-level security. Both are projections of one log, and the replay tests hold them equal.
  */
 import type {
-  Amendment, Member, Negotiation, Party, Person, Point, Position, Readout, Round, Section, Statement, Version,
+  Amendment, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Round, Section, Statement, Version,
 } from '../model.ts';
 
 export interface NegotiationState {
@@ -24,6 +24,8 @@ export interface NegotiationState {
   rounds: Map<string, Round>;
   readouts: Map<string, Readout>;
   statements: Map<string, Statement>;
+  /** Each party's working notes as they stand; a deleted note leaves the map, not the log. */
+  notes: Map<string, Note>;
   /**
    * The seq of the last event that changed each point, person, round or amendment: what a
    * client sends back as `basedOn` so a write made on a stale view is refused, not applied.
@@ -46,6 +48,7 @@ export function emptyState(): NegotiationState {
     rounds: new Map(),
     readouts: new Map(),
     statements: new Map(),
+    notes: new Map(),
     revisions: new Map(),
   };
 }

@@ -15,11 +15,11 @@ import type { Tx } from '../../store/database.ts';
 
 function createdId(e: RecordedEvent): string | null {
   const p = e.payload as Record<string, unknown>;
-  for (const key of ['point', 'party', 'person', 'member', 'section', 'version', 'amendment', 'position', 'round', 'readout', 'statement', 'negotiation']) {
+  for (const key of ['point', 'party', 'person', 'member', 'section', 'version', 'amendment', 'position', 'round', 'readout', 'statement', 'note', 'negotiation']) {
     const v = p[key] as { id?: string } | undefined;
     if (v?.id) return v.id;
   }
-  for (const key of ['pointId', 'amendmentId', 'versionId']) if (typeof p[key] === 'string') return p[key];
+  for (const key of ['pointId', 'amendmentId', 'versionId', 'noteId']) if (typeof p[key] === 'string') return p[key];
   return null;
 }
 

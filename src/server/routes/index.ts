@@ -6,6 +6,7 @@ import { authRoutes } from './auth.routes.ts';
 import { invitationRoutes } from './invitation.routes.ts';
 import { amendmentRoutes } from './amendments.routes.ts';
 import { negotiationRoutes } from './negotiation.routes.ts';
+import { noteRoutes } from './notes.routes.ts';
 import { pointRoutes } from './points.routes.ts';
 import { positionRoutes } from './positions.routes.ts';
 import { recordRoutes } from './record.routes.ts';
@@ -19,5 +20,6 @@ export const allRoutes: readonly AnyRouteSpec[] = [
   ...amendmentRoutes,
   ...positionRoutes,
   ...roundRoutes,
+  ...noteRoutes,
   ...recordRoutes,
 ];

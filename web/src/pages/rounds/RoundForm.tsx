@@ -37,7 +37,7 @@ export function RoundForm({ draft, onChange, onSubmit, onCancel, submitting, err
   const set = <K extends keyof RoundDraft>(k: K, v: RoundDraft[K]) => onChange({ ...draft, [k]: v });
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SyntheticEvent) => {
     e.preventDefault();
     const r = roundBody(draft);
     if (!r.ok) {

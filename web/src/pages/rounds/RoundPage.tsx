@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, type ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { RoundOut, Written, type ReadoutOut } from '../../api/schemas.ts';
 import { dirOfLang } from '../../i18n/text-direction.ts';
 import { useNegotiation } from '../../negotiation/context.tsx';
@@ -245,7 +245,7 @@ function EditRound({ round }: { round: RoundOut }) {
     },
     onError: async (e) => {
       if (!isConflict(e)) return;
-      const parsed = TheirRound.safeParse((e as ApiError).extra.current);
+      const parsed = TheirRound.safeParse(e.extra.current);
       if (parsed.success) {
         setConflict({ theirs: parsed.data, revision: currentRevision(e) });
         return;
