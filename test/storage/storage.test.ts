@@ -35,7 +35,8 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 /** Tables that belong to no negotiation: bookkeeping and accounts (ARCHITECTURE §4). */
-const accountLevel = new Set(['schema_migrations', 'accounts', 'sessions', 'api_tokens', 'account_log', 'rate_limits']);
+// visits (0004) is keyed by account first: a person's bookmark across negotiations, no negotiation data.
+const accountLevel = new Set(['schema_migrations', 'accounts', 'sessions', 'api_tokens', 'account_log', 'rate_limits', 'visits']);
 
 describe.each(backends)('storage on %s', (backend) => {
   let t: TestDatabase;

@@ -4,6 +4,7 @@ import { healthRoutes } from './health.routes.ts';
 import { accountRoutes } from './account.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { invitationRoutes } from './invitation.routes.ts';
+import { mapRoutes } from './map.routes.ts';
 import { amendmentRoutes } from './amendments.routes.ts';
 import { negotiationRoutes } from './negotiation.routes.ts';
 import { noteRoutes } from './notes.routes.ts';
@@ -19,6 +20,7 @@ export const allRoutes: readonly AnyRouteSpec[] = [
   ...pointRoutes,
   ...amendmentRoutes,
   ...positionRoutes,
+  ...mapRoutes,
   ...roundRoutes,
   ...noteRoutes,
   ...recordRoutes,
