@@ -17,7 +17,7 @@ import { Redline } from '../../ui/Redline.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { pointLabel } from './NextVersionPanel.tsx';
 import { useVersion, useVersions } from './queries.ts';
-import { ChangeBadge, TextLanguageSelect, defaultTextLanguage } from './version-ui.tsx';
+import { ChangeBadge, TextLanguageSelect, defaultTextLanguage, useLanguageName } from './version-ui.tsx';
 import './versions.css';
 
 type Mode = 'inline' | 'side-by-side';
@@ -138,12 +138,11 @@ function Comparison({ a, b, comparison, lang, mode, onlyChanges }: ComparisonPro
       {rows.length === 0 ? <Empty>{t('versions:compare.noChanges')}</Empty> : groups.map((g, i) => {
         const section = g.sectionId ? sections.get(g.sectionId) : undefined;
         return (
-          <section key={`${g.sectionId ?? 'none'}-${i}`} className="compare-section" aria-labelledby={`section-${i}`}>
+          <section key={`${g.sectionId ?? 'none'}-${i}`} className="compare-section">
             {section
               ? <LocalizedText as="h2" texts={section.title} drafting={overview.draftingLanguage} className="section-title" />
               : <h2 className="section-title">{t('versions:compare.noSection')}</h2>}
-            <span id={`section-${i}`} hidden>{section ? Object.values(section.title)[0] : t('versions:compare.noSection')}</span>
-            {g.rows.map((r) => <ComparedPoint key={r.pointId} row={r} lang={lang} mode={mode} aLabel={a.label} bLabel={b.label} />)}
+            {g.rows.map((r) => <ComparedPoint key={r.pointId} row={r} lang={lang} mode={mode} a={a} b={b} />)}
           </section>
         );
       })}
@@ -167,7 +166,7 @@ function Summary({ comparison, lang, a, b }: { comparison: VersionComparison; la
       </h2>
       <p className="summary-line">
         {nothing ? t('versions:summary.nothing') : parts.join(t('versions:summary.separator'))}
-        {!nothing && <>{t('versions:summary.wordsSeparator')}{t('versions:summary.words', { inserted: n(words.inserted), deleted: n(words.deleted), count: words.inserted + words.deleted })}</>}
+        {!nothing && <>{t('versions:summary.wordsSeparator')}{t('versions:summary.inserted', { count: words.inserted, n: n(words.inserted) })}{t('versions:summary.separator')}{t('versions:summary.deleted', { count: words.deleted, n: n(words.deleted) })}</>}
       </p>
       <ul className="summary-chips" aria-hidden="true">
         {(['changed', 'added', 'removed', 'moved', 'renumbered'] as const).map((k) => (
@@ -178,8 +177,11 @@ function Summary({ comparison, lang, a, b }: { comparison: VersionComparison; la
   );
 }
 
-function ComparedPoint({ row, lang, mode, aLabel, bLabel }: { row: AlignedPoint<VersionPoint>; lang: string; mode: Mode; aLabel: string; bLabel: string }) {
+function ComparedPoint({ row, lang, mode, a, b }: { row: AlignedPoint<VersionPoint>; lang: string; mode: Mode; a: VersionOut; b: VersionOut }) {
   const { t } = useTranslation();
+  const languageName = useLanguageName();
+  const aLabel = a.label;
+  const bLabel = b.label;
   const headingId = `point-${row.pointId}`;
   const before = row.a?.texts[lang];
   const after = row.b?.texts[lang];
@@ -207,7 +209,7 @@ function ComparedPoint({ row, lang, mode, aLabel, bLabel }: { row: AlignedPoint<
       <header className="compared-head">
         <h3 id={headingId}>{pointLabel(t, row)}</h3>
         <span className="numbers small muted">
-          {t('versions:compare.numbers', { a: aLabel, an: row.a?.number ?? '—', b: bLabel, bn: row.b?.number ?? '—' })}
+          {t('versions:compare.numbers', { a: t('versions:short', { n: a.seqNo }), an: row.a?.number ?? '—', b: t('versions:short', { n: b.seqNo }), bn: row.b?.number ?? '—' })}
         </span>
         <span className="marks">
           <ChangeBadge change={row.status} />
@@ -217,7 +219,7 @@ function ComparedPoint({ row, lang, mode, aLabel, bLabel }: { row: AlignedPoint<
       </header>
       {body}
       {row.textChanged && !row.changedLanguages.includes(lang) && (
-        <p className="hint">{t('versions:compare.changedElsewhere', { languages: row.changedLanguages.join(', ') })}</p>
+        <p className="hint">{t('versions:compare.changedElsewhere', { languages: row.changedLanguages.map(languageName).join(t('versions:summary.separator')) })}</p>
       )}
     </article>
   );

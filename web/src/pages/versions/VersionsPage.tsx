@@ -229,8 +229,8 @@ function InitialButton({ version }: { version: VersionSummaryOut }) {
       <button type="button" className="button small primary" onClick={() => { initial.reset(); setOpen(true); }} data-testid="initial-button">
         {t('versions:initial.button', { party })}
       </button>
-      <ConfirmDialog
-        open={open} title={t('versions:initial.title', { label: version.label })} confirmLabel={t('versions:initial.confirm', { party })}
+      {open && <ConfirmDialog
+        open title={t('versions:initial.title', { label: version.label })} confirmLabel={t('versions:initial.confirm', { party })}
         busy={initial.isPending} onConfirm={confirm} onCancel={() => setOpen(false)} testId="initial-dialog"
       >
         <p>{t('versions:initial.explain', { party })}</p>
@@ -238,7 +238,7 @@ function InitialButton({ version }: { version: VersionSummaryOut }) {
         <code className="mono secret" translate="no" data-testid="initial-hash">{version.contentHash}</code>
         <p className="hint">{t('versions:initial.final')}</p>
         <ErrorMessage error={initial.error} />
-      </ConfirmDialog>
+      </ConfirmDialog>}
     </>
   );
 }

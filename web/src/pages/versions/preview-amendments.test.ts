@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { ComparablePoint } from '../../../../src/domain/versions/compare-versions.ts';
 import { previewAmendments } from './preview-amendments.ts';
 
-const working = [
+const working: ComparablePoint[] = [
   { pointId: 'a', number: '1', sectionId: 's1', texts: { en: 'One.', ur: 'ایک' } },
   { pointId: 'b', number: '2', sectionId: 's1', texts: { en: 'Two.' } },
   { pointId: 'c', number: '3', sectionId: 's2', texts: { en: 'Three.' } },
