@@ -122,6 +122,12 @@ describe.skipIf(!chromiumPath)('versions: the timeline, comparing, accepting ame
     await expect.poll(() => armed.count()).toBe(0);
     const armedRu = page.getByTestId('compared-point').filter({ hasText: 'Вооружённых сил' });
     expect(await armedRu.locator('.redline').first().getAttribute('lang')).toBe('ru');
+
+    // At tablet width nothing spills sideways, on either page.
+    await page.setViewportSize({ width: 768, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await openVersions(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     await context.close();
   });
 

@@ -212,7 +212,7 @@ function ComparedPoint({ row, lang, mode, a, b }: { row: AlignedPoint<VersionPoi
           {t('versions:compare.numbers', { a: t('versions:short', { n: a.seqNo }), an: row.a?.number ?? '—', b: t('versions:short', { n: b.seqNo }), bn: row.b?.number ?? '—' })}
         </span>
         <span className="marks">
-          <ChangeBadge change={row.status} />
+          {(row.status !== 'unchanged' || !row.renumbered) && <ChangeBadge change={row.status} />}
           {row.moved && row.status !== 'moved' && <ChangeBadge change="moved" />}
           {row.renumbered && <ChangeBadge change="renumbered" />}
         </span>

@@ -6,8 +6,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getAll } from '../../api/client.ts';
-import { VersionSummaryOut, page, type AmendmentOut } from '../../api/schemas.ts';
+import type { AmendmentOut, VersionSummaryOut } from '../../api/schemas.ts';
 import { compareVersions, type AlignedPoint } from '../../../../src/domain/versions/compare-versions.ts';
 import { useNegotiation } from '../../negotiation/context.tsx';
 import { useNames } from '../../negotiation/names.ts';
@@ -27,8 +26,9 @@ export function NextVersionPanel({ onCreated }: { onCreated: (versionId: string)
   const { id } = useNegotiation();
   // After a write the list is fetched afresh and the highest number is the version just made.
   const landOnNewest = async () => {
-    const list = await client.fetchQuery({ queryKey: nKey(id, 'versions'), queryFn: () => getAll(`/api/negotiations/${id}/versions`, page(VersionSummaryOut)).then((l) => l.sort((x, y) => y.seqNo - x.seqNo)) });
-    if (list[0]) onCreated(list[0].id);
+    await client.refetchQueries({ queryKey: nKey(id, 'versions'), exact: true });
+    const newest = client.getQueryData<VersionSummaryOut[]>(nKey(id, 'versions'))?.[0];
+    if (newest) onCreated(newest.id);
     window.scrollTo({ top: 0 });
   };
   return (
@@ -71,12 +71,12 @@ function AcceptAmendments({ onDone }: { onDone: () => Promise<void> }) {
     accept.mutate(
       { amendmentIds: selected.map((a) => a.id), versionNote: note.trim(), ...(label.trim() ? { versionLabel: label.trim() } : {}) },
       {
-        onSuccess: async () => {
+        onSuccess: () => {
           setConfirming(false);
           setChosen([]);
           setLabel('');
           setNote('');
-          await onDone();
+          void onDone();
         },
       },
     );
@@ -124,7 +124,7 @@ function AcceptAmendments({ onDone }: { onDone: () => Promise<void> }) {
             <label htmlFor={ids.note}>{t('versions:form.note')}</label>
             <textarea id={ids.note} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
             <button type="button" className="button primary" disabled={selected.length === 0 || preview.problems.size > 0} onClick={() => { accept.reset(); setConfirming(true); }} data-testid="accept-selected">
-              {t('versions:accept.submit', { count: selected.length })}
+              {selected.length === 0 ? t('versions:accept.submitNone') : t('versions:accept.submit', { count: selected.length })}
             </button>
           </div>
         </>
@@ -211,11 +211,11 @@ function FreezeWorkingText({ onDone }: { onDone: () => Promise<void> }) {
     create.mutate(
       { note: note.trim(), visibility, ...(label.trim() ? { label: label.trim() } : {}) },
       {
-        onSuccess: async () => {
+        onSuccess: () => {
           setConfirming(false);
           setLabel('');
           setNote('');
-          await onDone();
+          void onDone();
         },
       },
     );
