@@ -130,14 +130,14 @@ describe.skipIf(!chromiumPath)('point page', () => {
     await screenshot(page, 'point-redline-en');
     // Against v3 nothing changed since.
     const v3 = await select.locator('option').filter({ hasText: /^v3/ }).getAttribute('value');
-    await select.selectOption(v3!);
+    await select.selectOption(v3);
     await expect.poll(() => page.getByTestId('redline-unchanged').isVisible()).toBe(true);
     expect(await section.locator('ins, del').count()).toBe(0);
     // A point added in v3 was not in v1.
     const plant = pointWith('Zaporizhzhia nuclear power plant');
     await visit(page, plant);
     const v1 = await page.getByTestId('redline-version').locator('option').filter({ hasText: /^v1/ }).getAttribute('value');
-    await page.getByTestId('redline-version').selectOption(v1!);
+    await page.getByTestId('redline-version').selectOption(v1);
     await expect.poll(() => page.getByTestId('redline-absent').textContent()).toContain('was not in v1');
     expect(await page.getByTestId('point-numbers').textContent()).toContain('not in v1');
   });
@@ -229,7 +229,7 @@ describe.skipIf(!chromiumPath)('point page', () => {
     await expect.poll(() => draft.getAttribute('data-status'), { timeout: 10_000 }).toBe('accepted');
   });
 
-  it('shows the server\'s refusal as it comes: rejecting needs the mediator\'s reason, and the proposer sees it', async () => {
+  it('rejects with the mediator\'s reason for the proposer to read, and shows the server\'s refusal of a stale acceptance as it comes', async () => {
     const nato = pointWith('will not join NATO');
     const mediator = await open('mediator');
     await visit(mediator.page, nato);
@@ -245,6 +245,17 @@ describe.skipIf(!chromiumPath)('point page', () => {
     expect(await mine.textContent()).toContain('Out of step with the sequencing agreed in Florida.');
     // Withdrawing a rejected amendment is no longer offered.
     expect(await mine.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
+
+    // The Europeans' territory amendment was written on the v1 text of a point revised since:
+    // the page warns, and accepting it anyway gets the server's refusal, shown as it comes.
+    const donbas = pointWith('Donetsk and Luhansk');
+    await visit(mediator.page, donbas);
+    const stale = mediator.page.getByTestId('amendment').filter({ hasText: 'line of contact' }).first();
+    expect(await stale.textContent()).toContain('has changed since this was drafted');
+    await stale.getByRole('button', { name: 'Accept…' }).click();
+    await stale.getByRole('button', { name: 'Accept and create the next version' }).click();
+    await expect.poll(() => stale.getByRole('alert').textContent()).toContain('has changed since this amendment was drafted');
+    expect(await stale.getAttribute('data-status')).toBe('proposed');
   });
 
   it('catches a conflicting edit of the text, shows theirs beside mine, and saves mine on top', async () => {

@@ -17,10 +17,10 @@ import { nKey } from '../../negotiation/queries.ts';
 import { LevelBadge, VisibilityBadge } from '../../ui/badges.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
-import { Text } from '../../ui/LocalizedText.tsx';
 import { Redline } from '../../ui/Redline.tsx';
 import { fetchAmendment, useAmendments, usePositions, useVersionList } from './point-queries.ts';
 import { amendmentActions, amendmentsOfPoint, cleanTexts, mayDraftAmendment, orderLanguages } from './point-view.ts';
+import { FreeText } from './FreeText.tsx';
 import { useLanguageName } from './PointTextSection.tsx';
 
 export function AmendmentsSection({ point }: { point: PointOut }) {
@@ -71,7 +71,7 @@ function AmendmentItem({ a, point }: { a: AmendmentOut; point: PointOut }) {
         </span>
       </div>
       {a.justification && (
-        <p className="amendment-justification"><span className="muted">{t('point:amendments.justification')} </span><Text value={a.justification} /></p>
+        <p className="amendment-justification"><span className="muted">{t('point:amendments.justification')} </span><FreeText value={a.justification} /></p>
       )}
       {a.kind === 'replace' && langs.map((l) => (
         <div key={l} className="amendment-text">
@@ -88,7 +88,7 @@ function AmendmentItem({ a, point }: { a: AmendmentOut; point: PointOut }) {
         <p className="notice small">{t('point:amendments.stale')}</p>
       )}
       {a.status === 'rejected' && a.rejectionReason && (
-        <p><span className="muted">{t('point:amendments.rejectedBecause')} </span><Text value={a.rejectionReason} /></p>
+        <p><span className="muted">{t('point:amendments.rejectedBecause')} </span><FreeText value={a.rejectionReason} /></p>
       )}
       {a.status === 'accepted' && a.resultVersionId && (
         <p className="small">
@@ -100,7 +100,7 @@ function AmendmentItem({ a, point }: { a: AmendmentOut; point: PointOut }) {
           {onIt.map((p) => (
             <li key={p.id}>
               <bdi>{names.party(p.partyId)}</bdi> <LevelBadge level={p.level} />
-              {p.reason && <> <Text value={p.reason} className="muted" /></>}
+              {p.reason && <> <FreeText value={p.reason} className="muted" /></>}
             </li>
           ))}
         </ul>

@@ -10,7 +10,7 @@ import { useNames } from '../../negotiation/names.ts';
 import { LevelBadge, VisibilityBadge } from '../../ui/badges.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
-import { Text } from '../../ui/LocalizedText.tsx';
+import { FreeText } from './FreeText.tsx';
 import { usePositionHistory, usePositions } from './point-queries.ts';
 import { historyByParty, latestByParty } from './point-view.ts';
 
@@ -54,9 +54,9 @@ export function PositionsSection({ pointId }: { pointId: string }) {
                     <>
                       <td><LevelBadge level={p.level} /></td>
                       <td><VisibilityBadge visibility={p.visibility} /></td>
-                      <td>{p.reason ? <Text value={p.reason} className="point-reason" /> : <span className="muted">{t('point:positions.noReason')}</span>}</td>
+                      <td>{p.reason ? <FreeText value={p.reason} className="point-reason" /> : <span className="muted">{t('point:positions.noReason')}</span>}</td>
                       <td className="small">
-                        <bdi>{names.member(p.setBy) || t('common:someone')}</bdi>
+                        <bdi><FreeText value={names.member(p.setBy) || t('common:someone')} /></bdi>
                         <br />
                         <time dateTime={p.at}>{formatDate(p.at, i18n.language, true)}</time>
                       </td>
@@ -113,9 +113,9 @@ function History({ entries, partyIds }: { entries: ReturnType<typeof historyByPa
                       <span className="small">{t('point:history.changedFrom', { level: t(`common:level.${previousLevel}`) })}</span>
                     )}
                     <VisibilityBadge visibility={p.visibility} />
-                    <span className="small muted">{t('point:history.by', { who: names.member(p.setBy) || t('common:someone') })}</span>
+                    <span className="small muted">{t('point:history.by')} <bdi><FreeText value={names.member(p.setBy) || t('common:someone')} /></bdi></span>
                   </div>
-                  {p.reason && <Text value={p.reason} as="p" className="point-reason" />}
+                  {p.reason && <FreeText value={p.reason} as="p" className="point-reason" />}
                 </li>
               ))}
             </ol>

@@ -13,6 +13,7 @@ import { useNames } from '../../negotiation/names.ts';
 import { LevelBadge } from '../../ui/badges.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
+import { FreeText } from './FreeText.tsx';
 import { useStatements } from './point-queries.ts';
 
 export function StatementsSection({ pointId }: { pointId: string }) {
@@ -56,16 +57,16 @@ function StatementItem({ s }: { s: StatementOut }) {
           </p>
         )}
         <figcaption className="small">
-          <bdi className="statement-speaker">{speaker}</bdi>
+          <bdi className="statement-speaker">{names.person(s.personId) ? speaker : <FreeText value={speaker} />}</bdi>
           {s.partyId && <> · <bdi>{names.party(s.partyId)}</bdi></>}
           {' · '}<time dateTime={s.date}>{formatDate(s.date, i18n.language)}</time>
           {' · '}
           {isWeb ? (
-            <a href={s.source.url} rel="noreferrer noopener" target="_blank"><bdi>{s.source.title}</bdi></a>
+            <a href={s.source.url} rel="noreferrer noopener" target="_blank"><bdi><FreeText value={s.source.title} /></bdi></a>
           ) : (
-            <cite><bdi>{s.source.title}</bdi></cite>
+            <cite><bdi><FreeText value={s.source.title} /></bdi></cite>
           )}
-          {s.source.publisher && <>, <bdi>{s.source.publisher}</bdi></>}
+          {s.source.publisher && <>, <bdi><FreeText value={s.source.publisher} /></bdi></>}
           {s.stance && <> <span className="statement-stance">{t('point:statements.stance')} <LevelBadge level={s.stance} /></span></>}
         </figcaption>
       </figure>

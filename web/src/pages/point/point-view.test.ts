@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PositionOut } from '../../api/schemas.ts';
 import {
   amendmentActions, amendmentsOfPoint, cleanTexts, compareTexts, defaultCompareVersion, historyByParty, latestByParty,
-  mayDraftAmendment, numbersAcrossVersions, orderLanguages, tagLabel,
+  likelyLanguage, mayDraftAmendment, numbersAcrossVersions, orderLanguages, tagLabel,
 } from './point-view.ts';
 
 const P = '11111111-1111-4111-8111-111111111111';
@@ -29,6 +29,21 @@ describe('orderLanguages', () => {
 describe('cleanTexts', () => {
   it('trims each language and drops the ones left empty', () => {
     expect(cleanTexts({ en: ' a ', ur: '  ', ru: 'б' })).toEqual({ en: 'a', ru: 'б' });
+  });
+});
+
+describe('likelyLanguage', () => {
+  const langs = ['en', 'ur', 'ru', 'uk'];
+  it('tells the negotiation\'s languages apart by script', () => {
+    expect(likelyLanguage('No compromise so far.', langs)).toBe('en');
+    expect(likelyLanguage('اب تک کوئی سمجھوتہ نہیں ہو سکا۔', langs)).toBe('ur');
+    expect(likelyLanguage('Компромисса пока нет.', langs)).toBe('ru');
+    expect(likelyLanguage('Компроміс поки що не знайдено.', langs)).toBe('uk');
+    expect(likelyLanguage('لا حل', ['en', 'ar'])).toBe('ar');
+  });
+  it('gives no language when the script is none of theirs', () => {
+    expect(likelyLanguage('和平', langs)).toBeNull();
+    expect(likelyLanguage('Hello', ['ur', 'ru'])).toBeNull();
   });
 });
 

@@ -22,6 +22,21 @@ export function cleanTexts(texts: Texts): Texts {
   return out;
 }
 
+/**
+ * The likely language of a short free text (a reason, a justification) among the
+ * negotiation's languages, told by its script: enough to give it the right font and
+ * direction, where a statistical detector would add megabytes to the web app. Null when
+ * the script matches none of them.
+ */
+export function likelyLanguage(text: string, languages: readonly string[]): string | null {
+  const has = (re: RegExp) => re.test(text);
+  const first = (...ls: string[]) => ls.find((l) => languages.includes(l)) ?? null;
+  if (has(/\p{Script=Arabic}/u)) return has(/[ٹڈڑںےۓھ]/u) ? first('ur', 'ar', 'fa') : first('ar', 'ur', 'fa');
+  if (has(/\p{Script=Cyrillic}/u)) return has(/[іїєґ]/iu) ? first('uk', 'ru') : first('ru', 'uk');
+  if (has(/\p{Script=Latin}/u)) return languages.find((l) => ['en', 'fr', 'de', 'es', 'it', 'pt', 'tr', 'pl'].includes(l)) ?? null;
+  return null;
+}
+
 /** A PA-X tag as its label path ("Security sector › Ceasefire"); a negotiation's own slug, humanized. */
 export function tagLabel(tag: string): string {
   const human = (slug: string) => {
