@@ -79,8 +79,11 @@ describe.skipIf(!chromiumPath)('point page', () => {
     await expect.poll(() => page.locator('#point-title').textContent()).toBe(`Point ${donbas.number}`);
     await expect.poll(() => page.getByTestId('illustrative').isVisible()).toBe(true);
     // One column per language, drafting language (English) first, each with its lang and dir.
-    const texts = page.getByTestId('point-texts').locator('.point-text');
+    const texts = page.getByTestId('point-texts').locator('.pp-text');
     expect(await texts.evaluateAll((els) => els.map((e) => [e.getAttribute('lang'), e.getAttribute('dir')]))).toEqual([['en', 'ltr'], ['ur', 'rtl'], ['ru', 'ltr']]);
+    expect(await texts.first().textContent()).toBe(donbas.texts.en);
+    // Whole, never clipped (every page's CSS is global; another page's clamp must not reach here).
+    expect(await texts.evaluateAll((els) => els.map((e) => [getComputedStyle(e).overflow, getComputedStyle(e).webkitLineClamp]))).toEqual([['visible', 'none'], ['visible', 'none'], ['visible', 'none']])
     expect(await page.getByTestId('point-texts').locator('h3').allTextContents()).toEqual([expect.stringContaining('English'), 'Urdu', 'Russian']);
     // Its number in each version (v1, v2, v3) then now.
     await expect.poll(() => page.getByTestId('point-numbers').textContent()).toMatch(/v1: \d+.*v2: \d+.*v3: \d+.*now: \d+/);
@@ -223,7 +226,7 @@ describe.skipIf(!chromiumPath)('point page', () => {
     const versions = ((await (await ru.context.request.get(`${API}/versions`)).json()) as { items: { label: string }[] }).items;
     expect(versions.length).toBe(before + 1);
     expect(versions.map((v) => v.label)).toContain('v4 (exchange deadline)');
-    await expect.poll(() => mediator.page.getByTestId('point-texts').locator('.point-text[lang="en"]').textContent()).toBe(newText);
+    await expect.poll(() => mediator.page.getByTestId('point-texts').locator('.pp-text[lang="en"]').textContent()).toBe(newText);
     await expect.poll(() => mediator.page.getByTestId('point-numbers').textContent()).toContain('v4:');
     // Russia sees its amendment accepted, live.
     await expect.poll(() => draft.getAttribute('data-status'), { timeout: 10_000 }).toBe('accepted');
@@ -270,7 +273,7 @@ describe.skipIf(!chromiumPath)('point page', () => {
     const mine = 'Implementation is monitored by a Peace Council with a rotating chair agreed by the parties.';
     await a.page.getByTestId('edit-point-form').locator('textarea[data-lang="en"]').fill(theirs);
     await a.page.getByTestId('edit-point-form').getByRole('button', { name: 'Save the text' }).click();
-    await expect.poll(() => a.page.getByTestId('point-texts').locator('.point-text[lang="en"]').textContent()).toBe(theirs);
+    await expect.poll(() => a.page.getByTestId('point-texts').locator('.pp-text[lang="en"]').textContent()).toBe(theirs);
 
     await b.page.getByTestId('edit-point-form').locator('textarea[data-lang="en"]').fill(mine);
     await b.page.getByTestId('edit-point-form').getByRole('button', { name: 'Save the text' }).click();
@@ -281,9 +284,9 @@ describe.skipIf(!chromiumPath)('point page', () => {
     expect(await axeViolations(b.page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Save mine on top' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => b.page.getByTestId('point-texts').locator('.point-text[lang="en"]').textContent()).toBe(mine);
+    await expect.poll(() => b.page.getByTestId('point-texts').locator('.pp-text[lang="en"]').textContent()).toBe(mine);
     // The other mediator's page follows, live; and the tags survived the edits.
-    await expect.poll(() => a.page.getByTestId('point-texts').locator('.point-text[lang="en"]').textContent(), { timeout: 10_000 }).toBe(mine);
+    await expect.poll(() => a.page.getByTestId('point-texts').locator('.pp-text[lang="en"]').textContent(), { timeout: 10_000 }).toBe(mine);
     const after = (await (await a.context.request.get(`${API}/points/${council.id}`)).json()) as { tags: string[] };
     expect(after.tags).toEqual(['implementation/enforcement-mechanism']);
   });
@@ -295,16 +298,16 @@ describe.skipIf(!chromiumPath)('point page', () => {
     await switchLanguage(page, 'ur');
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await expect.poll(() => page.locator('#point-title').textContent()).toBe(`نکتہ ${donbas.number}`);
-    expect(await page.locator('.point-text[lang="en"]').getAttribute('dir')).toBe('ltr');
-    expect(await page.locator('.point-text[lang="ur"]').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('.pp-text[lang="en"]').getAttribute('dir')).toBe('ltr');
+    expect(await page.locator('.pp-text[lang="ur"]').getAttribute('dir')).toBe('rtl');
     // Mirrored: the first (English) column sits on the right.
-    const [first, second] = await page.locator('.point-column').evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().left));
+    const [first, second] = await page.locator('.pp-column').evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().left));
     expect(first!).toBeGreaterThan(second!);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'point-ur');
 
     await page.setViewportSize({ width: 768, height: 1000 });
-    const lefts = await page.locator('.point-column').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+    const lefts = await page.locator('.pp-column').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
     expect(new Set(lefts).size).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
   });

@@ -31,8 +31,8 @@ export function AmendmentsSection({ point }: { point: PointOut }) {
   const [drafting, setDrafting] = useState(false);
   const mine = amendments.data ? amendmentsOfPoint(amendments.data, point.id) : [];
   return (
-    <section className="card point-section" aria-labelledby={`${uid}-title`} data-testid="point-amendments">
-      <div className="point-section-head">
+    <section className="card pp-section" aria-labelledby={`${uid}-title`} data-testid="point-amendments">
+      <div className="pp-section-head">
         <h2 id={`${uid}-title`}>{t('point:amendments.title')}</h2>
         {mayDraftAmendment(me) && !drafting && !point.removed && (
           <button type="button" className="button" onClick={() => setDrafting(true)} data-testid="draft-amendment">{t('point:amendments.draft')}</button>
@@ -42,7 +42,7 @@ export function AmendmentsSection({ point }: { point: PointOut }) {
       {amendments.isPending ? <Loading /> : amendments.isError ? <ErrorMessage error={amendments.error} /> : mine.length === 0 ? (
         <Empty>{t('point:amendments.none')}</Empty>
       ) : (
-        <ul className="amendment-list">
+        <ul className="pp-amendment-list">
           {mine.map((a) => <AmendmentItem key={a.id} a={a} point={point} />)}
         </ul>
       )}
@@ -61,31 +61,31 @@ function AmendmentItem({ a, point }: { a: AmendmentOut; point: PointOut }) {
   const langs = orderLanguages({ ...a.texts, ...a.baseTexts }, overview.draftingLanguage, overview.languages).filter((l) => a.texts[l]?.trim());
   const resultVersion = versions.data?.find((v) => v.id === a.resultVersionId);
   return (
-    <li className={`amendment amendment-${a.status}`} data-testid="amendment" data-amendment={a.id} data-status={a.status}>
-      <div className="amendment-head">
+    <li className={`pp-amendment pp-amendment-${a.status}`} data-testid="amendment" data-amendment={a.id} data-status={a.status}>
+      <div className="pp-amendment-head">
         <strong>{t(`point:amendments.kind.${a.kind}`)}</strong>
-        <span className={`badge amendment-status status-${a.status}`}>{t(`point:amendments.status.${a.status}`)}</span>
+        <span className={`badge pp-amendment-status pp-status-${a.status}`}>{t(`point:amendments.status.${a.status}`)}</span>
         <VisibilityBadge visibility={a.visibility} />
         <span className="small muted">
           {t('point:amendments.from', { party: names.party(a.partyId), date: formatDate(a.createdAt, i18n.language) })}
         </span>
       </div>
       {a.justification && (
-        <p className="amendment-justification"><span className="muted">{t('point:amendments.justification')} </span><FreeText value={a.justification} /></p>
+        <p className="pp-amendment-justification"><span className="muted">{t('point:amendments.justification')} </span><FreeText value={a.justification} /></p>
       )}
       {a.kind === 'replace' && langs.map((l) => (
-        <div key={l} className="amendment-text">
+        <div key={l} className="pp-amendment-text">
           <h4>{languageName(l)}</h4>
           {a.baseTexts ? <Redline before={a.baseTexts[l] ?? ''} after={a.texts[l] ?? ''} lang={l} /> : <p lang={l} dir={dirOfLang(l)}>{a.texts[l]}</p>}
         </div>
       ))}
       {a.kind === 'insert' && langs.map((l) => (
-        <div key={l} className="amendment-text"><h4>{languageName(l)}</h4><p lang={l} dir={dirOfLang(l)}>{a.texts[l]}</p></div>
+        <div key={l} className="pp-amendment-text"><h4>{languageName(l)}</h4><p lang={l} dir={dirOfLang(l)}>{a.texts[l]}</p></div>
       ))}
       {a.kind === 'delete' && <p>{t('point:amendments.deletes', { number: point.number })}</p>}
       {a.kind === 'move' && <p>{t('point:amendments.moves')}</p>}
       {a.kind === 'replace' && a.baseTexts && a.status === 'proposed' && JSON.stringify(sorted(a.baseTexts)) !== JSON.stringify(sorted(point.texts)) && (
-        <p className="notice small">{t('point:amendments.stale')}</p>
+        <p className="pp-notice small">{t('point:amendments.stale')}</p>
       )}
       {a.status === 'rejected' && a.rejectionReason && (
         <p><span className="muted">{t('point:amendments.rejectedBecause')} </span><FreeText value={a.rejectionReason} /></p>
@@ -96,7 +96,7 @@ function AmendmentItem({ a, point }: { a: AmendmentOut; point: PointOut }) {
         </p>
       )}
       {onIt.length > 0 && (
-        <ul className="amendment-positions small" aria-label={t('point:amendments.positionsOnIt')}>
+        <ul className="pp-amendment-positions small" aria-label={t('point:amendments.positionsOnIt')}>
           {onIt.map((p) => (
             <li key={p.id}>
               <bdi>{names.party(p.partyId)}</bdi> <LevelBadge level={p.level} />
@@ -154,9 +154,9 @@ function AmendmentActions({ a, actions }: { a: AmendmentOut; actions: ReturnType
   }
   if (actions.length === 0) return null;
   return (
-    <div className="amendment-actions">
+    <div className="pp-amendment-actions">
       {actions.includes('propose') && (
-        <div className="inline-form">
+        <div className="pp-inline-form">
           <label htmlFor={`${uid}-vis`}>{t('point:amendments.proposeTo')}</label>
           <select id={`${uid}-vis`} value={visibility} onChange={(e) => setVisibility(e.target.value === 'mediator' ? 'mediator' : 'parties')}>
             <option value="parties">{t('point:amendments.toParties')}</option>
@@ -175,21 +175,21 @@ function AmendmentActions({ a, actions }: { a: AmendmentOut; actions: ReturnType
         <button type="button" className="button danger small" onClick={() => setOpen('reject')}>{t('point:amendments.reject')}</button>
       )}
       {open === 'accept' && (
-        <form className="confirm-panel" onSubmit={(e) => { e.preventDefault(); act.mutate('accept'); }} aria-labelledby={`${uid}-acc`}>
+        <form className="pp-confirm-panel" onSubmit={(e) => { e.preventDefault(); act.mutate('accept'); }} aria-labelledby={`${uid}-acc`}>
           <p id={`${uid}-acc`}><strong>{t('point:amendments.confirmAccept')}</strong></p>
           <label htmlFor={`${uid}-label`}>{t('point:amendments.versionLabel')}</label>
           <input id={`${uid}-label`} value={label} onChange={(e) => setLabel(e.target.value)} placeholder={t('point:amendments.versionLabelHint')} />
-          <div className="form-actions">
+          <div className="pp-form-actions">
             <button type="submit" className="button primary small" disabled={act.isPending}>{t('point:amendments.confirmAcceptButton')}</button>
             <button type="button" className="button small" onClick={() => setOpen(null)}>{t('common:cancel')}</button>
           </div>
         </form>
       )}
       {open === 'reject' && (
-        <form className="confirm-panel" onSubmit={(e) => { e.preventDefault(); act.mutate('reject'); }}>
+        <form className="pp-confirm-panel" onSubmit={(e) => { e.preventDefault(); act.mutate('reject'); }}>
           <label htmlFor={`${uid}-reason`}>{t('point:amendments.rejectReason')}</label>
           <textarea id={`${uid}-reason`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required dir="auto" />
-          <div className="form-actions">
+          <div className="pp-form-actions">
             <button type="submit" className="button danger small" disabled={act.isPending || !reason.trim()}>{t('point:amendments.confirmReject')}</button>
             <button type="button" className="button small" onClick={() => setOpen(null)}>{t('common:cancel')}</button>
           </div>
@@ -226,17 +226,17 @@ function DraftForm({ point, onDone }: { point: PointOut; onDone: () => void }) {
     },
   });
   return (
-    <form className="form amendment-draft" onSubmit={(e) => { e.preventDefault(); create.mutate(); }} aria-labelledby={`${uid}-title`} data-testid="amendment-form">
+    <form className="form pp-amendment-draft-form" onSubmit={(e) => { e.preventDefault(); create.mutate(); }} aria-labelledby={`${uid}-title`} data-testid="amendment-form">
       <h3 id={`${uid}-title`}>{t('point:draft.title', { number: point.number })}</h3>
       <fieldset>
         <legend>{t('point:draft.kind')}</legend>
-        <label className="choice"><input type="radio" name={`${uid}-kind`} checked={kind === 'replace'} onChange={() => setKind('replace')} /> {t('point:draft.replace')}</label>
-        <label className="choice"><input type="radio" name={`${uid}-kind`} checked={kind === 'delete'} onChange={() => setKind('delete')} /> {t('point:draft.delete')}</label>
+        <label className="pp-choice"><input type="radio" name={`${uid}-kind`} checked={kind === 'replace'} onChange={() => setKind('replace')} /> {t('point:draft.replace')}</label>
+        <label className="pp-choice"><input type="radio" name={`${uid}-kind`} checked={kind === 'delete'} onChange={() => setKind('delete')} /> {t('point:draft.delete')}</label>
       </fieldset>
       {kind === 'replace' && (
-        <div className="point-columns">
+        <div className="pp-columns">
           {langs.map((l) => (
-            <div key={l} className="point-column">
+            <div key={l} className="pp-column">
               <label htmlFor={`${uid}-${l}`}>{languageName(l)}</label>
               <textarea id={`${uid}-${l}`} lang={l} dir={dirOfLang(l)} rows={4} value={texts[l] ?? ''} data-lang={l} onChange={(e) => setTexts((x) => ({ ...x, [l]: e.target.value }))} />
             </div>
@@ -253,7 +253,7 @@ function DraftForm({ point, onDone }: { point: PointOut; onDone: () => void }) {
       </select>
       <p className="hint">{t('point:draft.hint')}</p>
       {create.isError && <ErrorMessage error={create.error} />}
-      <div className="form-actions">
+      <div className="pp-form-actions">
         <button type="submit" className="button primary" disabled={create.isPending}>{to === 'draft' ? t('point:draft.saveDraft') : t('point:draft.submit')}</button>
         <button type="button" className="button" onClick={onDone}>{t('common:cancel')}</button>
       </div>

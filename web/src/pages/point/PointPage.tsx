@@ -52,25 +52,25 @@ export function PointPage() {
 
   return (
     <article className="page point-page" aria-labelledby="point-title">
-      <nav aria-label={t('point:breadcrumb')} className="point-breadcrumb small">
+      <nav aria-label={t('point:breadcrumb')} className="pp-breadcrumb small">
         <Link to={`/n/${id}`}>{t('common:nav.map')}</Link>
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{t('point:title', { number: p.number })}</span>
       </nav>
 
-      <header className="point-header card">
-        <div className="point-heading">
+      <header className="pp-header card">
+        <div className="pp-heading">
           <h1 id="point-title">{t('point:title', { number: p.number })}</h1>
           {row && <StatusBadge status={row.status} />}
-          {p.removed && <span className="badge point-removed">{t('point:removed')}</span>}
+          {p.removed && <span className="badge pp-removed">{t('point:removed')}</span>}
         </div>
-        <dl className="facts point-facts">
+        <dl className="facts pp-facts">
           <dt>{t('point:section')}</dt>
           <dd>{section ? <LocalizedText texts={section.title} drafting={overview.draftingLanguage} /> : <span className="muted">{t('point:noSection')}</span>}</dd>
           <dt>{t('point:tags')}</dt>
           <dd>
             {p.tags.length === 0 ? <span className="muted">{t('point:noTags')}</span> : (
-              <ul className="point-tags">
+              <ul className="pp-tags">
                 {p.tags.map((tag) => <li key={tag} lang="en" dir="ltr" title={tag}>{tagLabel(tag)}</li>)}
               </ul>
             )}
@@ -82,7 +82,7 @@ export function PointPage() {
           <dt>{t('point:acrossVersions')}</dt>
           <dd data-testid="point-numbers">
             {!versionsReady ? <span className="muted">{t('common:loading')}</span> : versions.length === 0 ? <span className="muted">{t('point:noVersions')}</span> : (
-              <ol className="point-numbers">
+              <ol className="pp-numbers">
                 {numbersAcrossVersions(versions, p.id).map((n) => (
                   <li key={n.versionId}>
                     <Link to={`/n/${id}/versions`} title={n.label}>
@@ -96,7 +96,7 @@ export function PointPage() {
           </dd>
         </dl>
         {p.illustrative && (
-          <p className="point-illustrative" data-testid="illustrative">
+          <p className="pp-illustrative" data-testid="illustrative">
             <Icon name="warning" /> <strong>{t('point:illustrative.label')}</strong> {t('point:illustrative.body')}
           </p>
         )}

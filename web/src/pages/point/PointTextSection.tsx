@@ -32,8 +32,8 @@ export function PointTextSection({ point }: { point: PointOut }) {
   const [editing, setEditing] = useState(false);
   const langs = orderLanguages(point.texts, overview.draftingLanguage, overview.languages);
   return (
-    <section className="card point-section" aria-labelledby="point-text-title">
-      <div className="point-section-head">
+    <section className="card pp-section" aria-labelledby="point-text-title">
+      <div className="pp-section-head">
         <h2 id="point-text-title">{t('point:text.title')}</h2>
         {isMediator && !editing && !point.removed && (
           <button type="button" className="button" onClick={() => setEditing(true)} data-testid="edit-point">{t('point:edit.open')}</button>
@@ -44,14 +44,14 @@ export function PointTextSection({ point }: { point: PointOut }) {
       ) : langs.length === 0 ? (
         <p className="empty">{t('common:noText')}</p>
       ) : (
-        <div className="point-columns" data-testid="point-texts">
+        <div className="pp-columns" data-testid="point-texts">
           {langs.map((l) => (
-            <section key={l} className="point-column" aria-labelledby={`text-${l}`}>
-              <h3 id={`text-${l}`} className="point-column-head">
+            <section key={l} className="pp-column" aria-labelledby={`text-${l}`}>
+              <h3 id={`text-${l}`} className="pp-column-head">
                 {languageName(l)}
-                {l === overview.draftingLanguage && <span className="badge drafting">{t('point:text.drafting')}</span>}
+                {l === overview.draftingLanguage && <span className="badge pp-drafting">{t('point:text.drafting')}</span>}
               </h3>
-              <p lang={l} dir={dirOfLang(l)} className="point-text" data-lang={l}>{point.texts[l]}</p>
+              <p lang={l} dir={dirOfLang(l)} className="pp-text" data-lang={l}>{point.texts[l]}</p>
             </section>
           ))}
         </div>
@@ -94,15 +94,15 @@ function EditPointForm({ point, onDone }: { point: PointOut; onDone: () => void 
 
   return (
     <form
-      className="form point-edit" aria-labelledby={`${formId}-title`} data-testid="edit-point-form"
+      className="form pp-edit" aria-labelledby={`${formId}-title`} data-testid="edit-point-form"
       onSubmit={(e) => { e.preventDefault(); save.mutate(basedOn); }}
     >
       <h3 id={`${formId}-title`}>{t('point:edit.title', { number: point.number })}</h3>
       <p className="hint">{t('point:edit.hint')}</p>
-      {changedMeanwhile && <p className="notice" role="status">{t('point:edit.changedMeanwhile')}</p>}
-      <div className="point-columns">
+      {changedMeanwhile && <p className="pp-notice" role="status">{t('point:edit.changedMeanwhile')}</p>}
+      <div className="pp-columns">
         {langs.map((l) => (
-          <div key={l} className="point-column">
+          <div key={l} className="pp-column">
             <label htmlFor={`${formId}-${l}`}>{languageName(l)}</label>
             <textarea
               id={`${formId}-${l}`} lang={l} dir={dirOfLang(l)} rows={5} value={draft[l] ?? ''} data-lang={l}
@@ -112,7 +112,7 @@ function EditPointForm({ point, onDone }: { point: PointOut; onDone: () => void 
         ))}
       </div>
       {save.isError && !isConflict(save.error) && <ErrorMessage error={save.error} />}
-      <div className="form-actions">
+      <div className="pp-form-actions">
         <button type="submit" className="button primary" disabled={save.isPending}>{t('point:edit.save')}</button>
         <button type="button" className="button" onClick={onDone}>{t('common:cancel')}</button>
       </div>
@@ -120,7 +120,7 @@ function EditPointForm({ point, onDone }: { point: PointOut; onDone: () => void 
         open={conflict !== null}
         theirs={conflict && <TextsList texts={conflict.theirs} langs={langs} />}
         mine={conflict && (
-          <div className="conflict-mine">
+          <div className="pp-conflict-mine">
             {langs.filter((l) => (conflict.theirs[l] ?? '') !== (draft[l] ?? '').trim()).map((l) => (
               <div key={l}>
                 <h4>{languageName(l)}</h4>

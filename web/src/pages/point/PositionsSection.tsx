@@ -29,8 +29,8 @@ export function PositionsSection({ pointId }: { pointId: string }) {
   else {
     const latest = latestByParty(positions.data, pointId, partyIds);
     body = (
-      <div className="table-scroll">
-        <table className="point-table" data-testid="positions-table">
+      <div className="pp-table-scroll">
+        <table className="pp-table" data-testid="positions-table">
           <caption className="visually-hidden">{t('point:positions.caption')}</caption>
           <thead>
             <tr>
@@ -45,7 +45,7 @@ export function PositionsSection({ pointId }: { pointId: string }) {
             {partyIds.map((partyId) => {
               const p = latest.get(partyId) ?? null;
               return (
-                <tr key={partyId} data-party={partyId} className={p?.level === 'redline' ? 'is-redline' : undefined}>
+                <tr key={partyId} data-party={partyId} className={p?.level === 'redline' ? 'pp-is-redline' : undefined}>
                   <th scope="row">
                     <bdi>{names.party(partyId)}</bdi>
                     {me.partyId === partyId && <span className="small muted"> {t('point:positions.mine')}</span>}
@@ -54,7 +54,7 @@ export function PositionsSection({ pointId }: { pointId: string }) {
                     <>
                       <td><LevelBadge level={p.level} /></td>
                       <td><VisibilityBadge visibility={p.visibility} /></td>
-                      <td>{p.reason ? <FreeText value={p.reason} className="point-reason" /> : <span className="muted">{t('point:positions.noReason')}</span>}</td>
+                      <td>{p.reason ? <FreeText value={p.reason} className="pp-reason" /> : <span className="muted">{t('point:positions.noReason')}</span>}</td>
                       <td className="small">
                         <bdi><FreeText value={names.member(p.setBy) || t('common:someone')} /></bdi>
                         <br />
@@ -74,7 +74,7 @@ export function PositionsSection({ pointId }: { pointId: string }) {
   }
 
   return (
-    <section className="card point-section" aria-labelledby={`${uid}-title`} data-testid="point-positions">
+    <section className="card pp-section" aria-labelledby={`${uid}-title`} data-testid="point-positions">
       <h2 id={`${uid}-title`}>{t('point:positions.title')}</h2>
       {body}
       <h3>{t('point:history.title')}</h3>
@@ -92,22 +92,22 @@ function History({ entries, partyIds }: { entries: ReturnType<typeof historyByPa
   const parties = partyIds.filter((p) => entries.has(p));
   if (parties.length === 0) return <Empty>{t('point:history.none')}</Empty>;
   return (
-    <div className="point-history" data-testid="position-history">
+    <div className="pp-history" data-testid="position-history">
       {parties.map((partyId) => {
         const list = entries.get(partyId)!;
         const last = list.at(-1)!.position;
         return (
           <details key={partyId} data-party={partyId}>
             <summary>
-              <bdi className="point-history-party">{names.party(partyId)}</bdi>
+              <bdi className="pp-history-party">{names.party(partyId)}</bdi>
               <span className="small muted">{t('point:history.count', { count: list.length })}</span>
               <LevelBadge level={last.level} compact />
             </summary>
-            <ol className="timeline">
+            <ol className="pp-timeline">
               {list.map(({ position: p, previousLevel, levelChanged }) => (
                 <li key={p.id}>
                   <time dateTime={p.at} className="small muted">{formatDate(p.at, i18n.language, true)}</time>
-                  <div className="timeline-body">
+                  <div className="pp-timeline-body">
                     <LevelBadge level={p.level} />
                     {levelChanged && previousLevel && (
                       <span className="small">{t('point:history.changedFrom', { level: t(`common:level.${previousLevel}`) })}</span>
@@ -115,7 +115,7 @@ function History({ entries, partyIds }: { entries: ReturnType<typeof historyByPa
                     <VisibilityBadge visibility={p.visibility} />
                     <span className="small muted">{t('point:history.by')} <bdi><FreeText value={names.member(p.setBy) || t('common:someone')} /></bdi></span>
                   </div>
-                  {p.reason && <FreeText value={p.reason} as="p" className="point-reason" />}
+                  {p.reason && <FreeText value={p.reason} as="p" className="pp-reason" />}
                 </li>
               ))}
             </ol>

@@ -29,39 +29,39 @@ export function RedlineSection({ point, versions, ready }: { point: PointOut; ve
   const unchanged = then !== undefined && changes.every((c) => c.change === 'unchanged');
 
   return (
-    <section className="card point-section" aria-labelledby={`${uid}-title`} data-testid="point-redline">
+    <section className="card pp-section" aria-labelledby={`${uid}-title`} data-testid="point-redline">
       <h2 id={`${uid}-title`}>{t('point:redline.title')}</h2>
       {!ready ? <p className="muted">{t('common:loading')}</p> : newestFirst.length === 0 ? <Empty>{t('point:noVersions')}</Empty> : (
         <>
-          <div className="point-controls">
+          <div className="pp-controls">
             <label htmlFor={`${uid}-version`}>{t('point:redline.against')}</label>
             <select id={`${uid}-version`} value={versionId ?? ''} onChange={(e) => setChosen(e.target.value)} data-testid="redline-version">
               {newestFirst.map((v) => (
                 <option key={v.id} value={v.id}>{t('point:redline.option', { label: v.label, date: formatDate(v.createdAt, i18n.language) })}</option>
               ))}
             </select>
-            <fieldset className="point-toggle">
+            <fieldset className="pp-toggle">
               <legend className="visually-hidden">{t('point:redline.layout')}</legend>
               {(['inline', 'side-by-side'] as const).map((m) => (
-                <label key={m} className={mode === m ? 'toggle active' : 'toggle'}>
+                <label key={m} className={mode === m ? 'pp-toggle-option active' : 'pp-toggle-option'}>
                   <input type="radio" name={`${uid}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} />
                   {t(`point:redline.${m}`)}
                 </label>
               ))}
             </fieldset>
           </div>
-          {version && !then && <p className="notice" data-testid="redline-absent">{t('point:redline.absent', { label: version.label })}</p>}
-          {unchanged && <p className="notice" data-testid="redline-unchanged">{t('point:redline.unchanged', { label: version!.label })}</p>}
+          {version && !then && <p className="pp-notice" data-testid="redline-absent">{t('point:redline.absent', { label: version.label })}</p>}
+          {unchanged && <p className="pp-notice" data-testid="redline-unchanged">{t('point:redline.unchanged', { label: version!.label })}</p>}
           {then && !unchanged && (
-            <div className="point-redlines">
+            <div className="pp-redlines">
               {mode === 'side-by-side' && (
-                <p className="redline-legend small muted" aria-hidden="true">
+                <p className="pp-redline-legend small muted" aria-hidden="true">
                   <span>{t('point:redline.thenLabel', { label: version!.label })}</span>
                   <span>{t('point:redline.nowLabel')}</span>
                 </p>
               )}
               {changes.map(({ lang, change }) => (
-                <div key={lang} className="point-redline">
+                <div key={lang} className="pp-redline">
                   <h3>{languageName(lang)} <span className="small muted">· {t(`point:redline.change.${change}`)}</span></h3>
                   {change === 'unchanged' ? (
                     <p lang={lang} dir={dirOfLang(lang)} className="muted">{point.texts[lang]}</p>

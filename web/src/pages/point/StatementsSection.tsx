@@ -22,15 +22,15 @@ export function StatementsSection({ pointId }: { pointId: string }) {
   const statements = useStatements(id, pointId);
   const uid = useId();
   return (
-    <section className="card point-section" aria-labelledby={`${uid}-title`} data-testid="point-statements">
-      <div className="point-section-head">
+    <section className="card pp-section" aria-labelledby={`${uid}-title`} data-testid="point-statements">
+      <div className="pp-section-head">
         <h2 id={`${uid}-title`}>{t('point:statements.title')}</h2>
         <Link to={`/n/${id}/statements`} className="small">{t('point:statements.all')}</Link>
       </div>
       {statements.isPending ? <Loading /> : statements.isError ? <ErrorMessage error={statements.error} /> : statements.data.length === 0 ? (
         <Empty>{t('point:statements.none')}</Empty>
       ) : (
-        <ul className="statement-list">
+        <ul className="pp-statement-list">
           {statements.data.map((s) => <StatementItem key={s.id} s={s} />)}
         </ul>
       )}
@@ -46,18 +46,18 @@ function StatementItem({ s }: { s: StatementOut }) {
   const speaker = names.person(s.personId) || s.speakerAsNamed;
   const isWeb = /^https?:\/\//i.test(s.source.url);
   return (
-    <li className="statement" data-testid="statement">
+    <li className="pp-statement" data-testid="statement">
       <figure>
-        <blockquote lang={s.lang} dir={dirOfLang(s.lang)} className="statement-quote">
+        <blockquote lang={s.lang} dir={dirOfLang(s.lang)} className="pp-statement-quote">
           <p>{s.quote}</p>
         </blockquote>
         {translationLang && (
-          <p className="statement-translation small" lang={translationLang} dir={dirOfLang(translationLang)}>
+          <p className="pp-statement-translation small" lang={translationLang} dir={dirOfLang(translationLang)}>
             <span className="visually-hidden">{t('point:statements.translation')} </span>{s.translations[translationLang]}
           </p>
         )}
         <figcaption className="small">
-          <bdi className="statement-speaker">{names.person(s.personId) ? speaker : <FreeText value={speaker} />}</bdi>
+          <bdi className="pp-statement-speaker">{names.person(s.personId) ? speaker : <FreeText value={speaker} />}</bdi>
           {s.partyId && <> · <bdi>{names.party(s.partyId)}</bdi></>}
           {' · '}<time dateTime={s.date}>{formatDate(s.date, i18n.language)}</time>
           {' · '}
@@ -67,7 +67,7 @@ function StatementItem({ s }: { s: StatementOut }) {
             <cite><bdi><FreeText value={s.source.title} /></bdi></cite>
           )}
           {s.source.publisher && <>, <bdi><FreeText value={s.source.publisher} /></bdi></>}
-          {s.stance && <> <span className="statement-stance">{t('point:statements.stance')} <LevelBadge level={s.stance} /></span></>}
+          {s.stance && <> <span className="pp-statement-stance">{t('point:statements.stance')} <LevelBadge level={s.stance} /></span></>}
         </figcaption>
       </figure>
     </li>
