@@ -35,7 +35,7 @@ export function RecordPage() {
   return (
     <section className="page record-page" aria-labelledby="record-heading">
       <h1 id="record-heading">{t('record:title')}</h1>
-      <p className="muted page-lede">{t('record:lede')}</p>
+      <p className="muted rd-page-lede">{t('record:lede')}</p>
       {isMediator ? <Verification /> : <p className="card verify-note" data-testid="verify-note"><Icon name="lock" /> {t('record:verify.onlyMediator')}</p>}
       <EventLog />
       <AccessLog />
@@ -76,7 +76,7 @@ function Verification() {
             <Icon name="check" className="verify-icon" />
             <span>
               <strong>{t('record:verify.ok', { count: v.events, events: formatNumber(v.events, i18n.language) })}</strong>
-              {head.data && <> {t('record:verify.head', { seq: formatNumber(head.data.seq, i18n.language) })} {head.data.hash && <code className="hash" title={head.data.hash}>{shortHash(head.data.hash)}…</code>}</>}
+              {head.data && <> {t('record:verify.head', { seq: formatNumber(head.data.seq, i18n.language) })} {head.data.hash && <code className="rd-hash" title={head.data.hash}>{shortHash(head.data.hash)}…</code>}</>}
             </span>
           </p>
         )}
@@ -118,7 +118,7 @@ function EventLog() {
       <ErrorMessage error={events.error} />
       {events.data && items.length === 0 && <Empty>{t('record:events.none')}</Empty>}
       {items.length > 0 && (
-        <div className="table-scroll">
+        <div className="rd-table-scroll">
           <table className="record-table" data-testid="event-log">
             <caption className="visually-hidden">{t('record:events.caption')}</caption>
             <thead>
@@ -133,8 +133,8 @@ function EventLog() {
             <tbody>
               {items.map((e) => (
                 <tr key={e.seq} data-testid="event-row">
-                  <th scope="row" className="num">{e.seq}</th>
-                  <td className="nowrap small"><time dateTime={e.at}>{formatDate(e.at, i18n.language, true)}</time></td>
+                  <th scope="row" className="rd-num">{e.seq}</th>
+                  <td className="rd-nowrap small"><time dateTime={e.at}>{formatDate(e.at, i18n.language, true)}</time></td>
                   <td>
                     <span className="event-line">{describeEvent({ actor: e.actor, type: e.type as EventType }, t, names)}</span>{' '}
                     <code className="event-type small">{e.type}</code>
@@ -144,7 +144,7 @@ function EventLog() {
                     <VisibilityBadge visibility={e.visibility} />
                     {e.partyId && <span className="small muted"> <bdi>{names.party(e.partyId)}</bdi></span>}
                   </td>
-                  <td><code className="hash" title={e.hash}>{shortHash(e.hash)}</code></td>
+                  <td><code className="rd-hash" title={e.hash}>{shortHash(e.hash)}</code></td>
                 </tr>
               ))}
             </tbody>
@@ -212,7 +212,7 @@ function AccessLog() {
       <ErrorMessage error={log.error} />
       {log.data && items.length === 0 && <Empty>{t('record:access.none')}</Empty>}
       {items.length > 0 && (
-        <div className="table-scroll">
+        <div className="rd-table-scroll">
           <table className="record-table" data-testid="access-log">
             <caption className="visually-hidden">{t('record:access.caption')}</caption>
             <thead>
@@ -227,7 +227,7 @@ function AccessLog() {
             <tbody>
               {items.map((a) => (
                 <tr key={a.id} data-testid="access-row">
-                  <td className="nowrap small"><time dateTime={a.at}>{formatDate(a.at, i18n.language, true)}</time></td>
+                  <td className="rd-nowrap small"><time dateTime={a.at}>{formatDate(a.at, i18n.language, true)}</time></td>
                   <td>{names.member(a.memberId) ? <bdi>{names.member(a.memberId)}</bdi> : <span className="muted">{t('record:access.account')}</span>}</td>
                   <td>{t(`record:action.${a.action.replaceAll('.', '_')}`, { defaultValue: a.action })}</td>
                   <td>{accessLabel(a.detail) ? <bdi>{accessLabel(a.detail)}</bdi> : a.target ? <code className="small" title={a.target}>{shortHash(a.target)}</code> : <span className="muted">—</span>}</td>

@@ -25,7 +25,7 @@ export function LocalizedFields({ name, legend, rows, onChange, languages, multi
   const set = (i: number, patch: Partial<LangRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const unused = languages.find((l) => !rows.some((r) => r.lang === l));
   return (
-    <fieldset className="localized-fields" data-testid={`${name}-fields`}>
+    <fieldset className="rd-localized-fields" data-testid={`${name}-fields`}>
       <legend>{legend}{required && <span aria-hidden="true"> *</span>}</legend>
       {hint && <p className="hint" id={`${name}-hint`}>{hint}</p>}
       {rows.map((row, i) => {
@@ -37,7 +37,7 @@ export function LocalizedFields({ name, legend, rows, onChange, languages, multi
           onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(i, { text: e.target.value }),
         };
         return (
-          <div className="localized-row" key={i}>
+          <div className="rd-localized-row" key={i}>
             <select
               aria-label={t('rounds:form.languageOf', { field: legend })} data-testid={`${name}-lang-${i}`}
               value={row.lang} onChange={(e) => set(i, { lang: e.target.value })}
@@ -55,7 +55,7 @@ export function LocalizedFields({ name, legend, rows, onChange, languages, multi
         );
       })}
       {unused && (
-        <button type="button" className="button small add-language" data-testid={`${name}-add`} onClick={() => onChange([...rows, { lang: unused, text: '' }])}>
+        <button type="button" className="button small rd-add-language" data-testid={`${name}-add`} onClick={() => onChange([...rows, { lang: unused, text: '' }])}>
           {t('rounds:form.addLanguage')}<span className="visually-hidden"> ({legend})</span>
         </button>
       )}

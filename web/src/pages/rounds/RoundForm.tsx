@@ -57,7 +57,7 @@ export function RoundForm({ draft, onChange, onSubmit, onCancel, submitting, err
       <fieldset>
         <legend>{t('rounds:form.when')}</legend>
         <p className="hint" id="round-zone-hint">{t('rounds:form.zoneHint', { zone })}</p>
-        <div className="form-grid">
+        <div className="rd-form-grid">
           <div>
             <label htmlFor="round-start">{t('rounds:form.start')}<span aria-hidden="true"> *</span></label>
             <input id="round-start" data-testid="round-start" type="datetime-local" required aria-describedby="round-zone-hint" value={draft.startsAt} onChange={(e) => set('startsAt', e.target.value)} />
@@ -75,7 +75,7 @@ export function RoundForm({ draft, onChange, onSubmit, onCancel, submitting, err
 
       <LocalizedFields name="place" legend={t('rounds:form.place')} rows={draft.place} onChange={(v) => set('place', v)} languages={languages} />
 
-      <div className="form-grid">
+      <div className="rd-form-grid">
         <div>
           <label htmlFor="round-format">{t('rounds:form.format')}</label>
           <select id="round-format" data-testid="round-format" value={draft.format} onChange={(e) => set('format', e.target.value as RoundDraft['format'])}>
@@ -84,20 +84,20 @@ export function RoundForm({ draft, onChange, onSubmit, onCancel, submitting, err
         </div>
       </div>
 
-      <fieldset className="check-grid" data-testid="round-parties">
+      <fieldset className="rd-check-grid" data-testid="round-parties">
         <legend>{t('rounds:form.parties')}</legend>
         {names.parties.map((p) => (
-          <label key={p.id} className="check">
+          <label key={p.id} className="rd-check">
             <input type="checkbox" checked={draft.partyIds.includes(p.id)} onChange={(e) => set('partyIds', toggle(draft.partyIds, p.id, e.target.checked))} />
             <bdi>{names.party(p.id)}</bdi>
           </label>
         ))}
       </fieldset>
 
-      <fieldset className="check-grid" data-testid="round-attendees">
+      <fieldset className="rd-check-grid" data-testid="round-attendees">
         <legend>{t('rounds:form.attendees')}</legend>
         {names.persons.map((p) => (
-          <label key={p.id} className="check">
+          <label key={p.id} className="rd-check">
             <input type="checkbox" checked={draft.attendeeIds.includes(p.id)} onChange={(e) => set('attendeeIds', toggle(draft.attendeeIds, p.id, e.target.checked))} />
             <bdi>{names.person(p.id)}</bdi>
             {p.partyId && <span className="muted small"> · <bdi>{names.party(p.partyId)}</bdi></span>}
@@ -107,7 +107,7 @@ export function RoundForm({ draft, onChange, onSubmit, onCancel, submitting, err
 
       <fieldset>
         <legend>{t('rounds:form.confidentiality')}</legend>
-        <label className="check">
+        <label className="rd-check">
           <input type="checkbox" data-testid="round-nda" checked={draft.nonDisclosure} onChange={(e) => set('nonDisclosure', e.target.checked)} />
           {t('rounds:form.nonDisclosure')}
         </label>
@@ -118,13 +118,13 @@ export function RoundForm({ draft, onChange, onSubmit, onCancel, submitting, err
 
       <LocalizedFields name="readout" legend={t('rounds:form.publicReadout')} rows={draft.publicReadout} onChange={(v) => set('publicReadout', v)} languages={languages} multiline hint={t('rounds:form.publicReadoutHint')} />
 
-      <fieldset className="check-grid points-grid" data-testid="round-points">
+      <fieldset className="rd-check-grid rd-points-grid" data-testid="round-points">
         <legend>{t('rounds:form.points')}</legend>
         {livePoints.map((p) => (
-          <label key={p.id} className="check">
+          <label key={p.id} className="rd-check">
             <input type="checkbox" data-testid={`round-point-${p.number}`} checked={draft.pointIds.includes(p.id)} onChange={(e) => set('pointIds', toggle(draft.pointIds, p.id, e.target.checked))} />
-            <span className="point-number">{p.number}</span>
-            <LocalizedText texts={p.texts} drafting={overview.draftingLanguage} className="point-snippet" />
+            <span className="rd-point-number">{p.number}</span>
+            <LocalizedText texts={p.texts} drafting={overview.draftingLanguage} className="rd-point-snippet" />
           </label>
         ))}
       </fieldset>
@@ -132,7 +132,7 @@ export function RoundForm({ draft, onChange, onSubmit, onCancel, submitting, err
       <fieldset>
         <legend>{t('rounds:form.visibility')}</legend>
         {VISIBILITIES.map((v) => (
-          <label key={v} className="check">
+          <label key={v} className="rd-check">
             <input type="radio" name="round-visibility" value={v} checked={draft.visibility === v} onChange={() => set('visibility', v)} />
             {t(`rounds:visibilityChoice.${v}`)}
           </label>
@@ -141,7 +141,7 @@ export function RoundForm({ draft, onChange, onSubmit, onCancel, submitting, err
 
       {problem && <div role="alert" className="error-message" data-testid="round-form-problem">{t(`rounds:problem.${problem}`)}</div>}
       <ErrorMessage error={error} />
-      <div className="form-actions">
+      <div className="rd-form-actions">
         <button type="submit" className="button primary" disabled={submitting} data-testid="round-submit">{submitting ? t('rounds:form.saving') : submitLabel}</button>
         {onCancel && <button type="button" className="button" onClick={onCancel}>{t('common:cancel')}</button>}
       </div>

@@ -51,7 +51,7 @@ export function RoundPage() {
   const r = round.data;
   return (
     <section className="page round-page">
-      <p className="breadcrumb"><Link to={`/n/${id}/rounds`}>{t('rounds:back')}</Link></p>
+      <p className="rd-breadcrumb"><Link to={`/n/${id}/rounds`}>{t('rounds:back')}</Link></p>
       <header className="round-page-head">
         <LocalizedText as="h1" texts={r.title} drafting={overview.draftingLanguage} className="round-title" />
         <div className="round-badges"><FormatBadge format={r.format} /><VisibilityBadge visibility={r.visibility} /></div>
@@ -86,7 +86,7 @@ function OtherTitles({ texts }: { texts: Record<string, string> }) {
   const entries = Object.entries(texts).filter(([, v]) => v.trim());
   if (entries.length < 2) return null;
   return (
-    <ul className="other-titles small" aria-label={t('rounds:titleInLanguages')}>
+    <ul className="rd-other-titles small" aria-label={t('rounds:titleInLanguages')}>
       {entries.map(([l, v]) => (
         <li key={l}><span className="muted">{languageName(l, i18n.language)}:</span> <span lang={l} dir={dirOfLang(l)} data-testid={`round-title-${l}`}>{v}</span></li>
       ))}
@@ -100,10 +100,10 @@ function AllLanguages({ texts, empty, testId }: { texts: Record<string, string>;
   const entries = Object.entries(texts).filter(([, v]) => v.trim());
   if (entries.length === 0) return <Empty>{empty}</Empty>;
   return (
-    <div className="all-languages" data-testid={testId}>
+    <div className="rd-all-languages" data-testid={testId}>
       {entries.map(([l, v]) => (
-        <div key={l} className="language-block">
-          {entries.length > 1 && <p className="language-label small muted">{languageName(l, i18n.language)}</p>}
+        <div key={l} className="rd-language-block">
+          {entries.length > 1 && <p className="rd-language-label small muted">{languageName(l, i18n.language)}</p>}
           <p lang={l} dir={dirOfLang(l)}>{v}</p>
         </div>
       ))}
@@ -119,18 +119,18 @@ function RoundFactList({ round, compact = false }: { round: RoundShape; compact?
   return (
     <dl className="facts round-facts">
       <dt>{t('rounds:starts')}</dt>
-      <dd><time dateTime={round.startsAt}>{formatDate(round.startsAt, i18n.language)}, {formatTime(round.startsAt, i18n.language)}</time></dd>
-      {round.endsAt && <><dt>{t('rounds:ends')}</dt><dd><time dateTime={round.endsAt}>{formatDate(round.endsAt, i18n.language)}, {formatTime(round.endsAt, i18n.language)}</time></dd></>}
+      <dd><time dateTime={round.startsAt}><bdi>{formatDate(round.startsAt, i18n.language)}</bdi> <bdi>{formatTime(round.startsAt, i18n.language)}</bdi></time></dd>
+      {round.endsAt && <><dt>{t('rounds:ends')}</dt><dd><time dateTime={round.endsAt}><bdi>{formatDate(round.endsAt, i18n.language)}</bdi> <bdi>{formatTime(round.endsAt, i18n.language)}</bdi></time></dd></>}
       <dt>{t('rounds:duration')}</dt><dd><DurationText round={round} /></dd>
       <dt>{t('rounds:where')}</dt>
       <dd>{Object.keys(round.place).length ? <LocalizedText texts={round.place} drafting={drafting} /> : <span className="muted">{t('rounds:placeUnknown')}</span>}</dd>
       {compact && <><dt>{t('rounds:form.title')}</dt><dd><LocalizedText texts={round.title} drafting={drafting} /></dd></>}
       <dt>{t('rounds:formatLabel')}</dt><dd>{t(`rounds:format.${round.format}`)}</dd>
       <dt>{t('rounds:parties')}</dt>
-      <dd>{round.partyIds.length ? <ul className="plain-list">{round.partyIds.map((p) => <li key={p}><bdi>{names.party(p)}</bdi></li>)}</ul> : <span className="muted">{t('rounds:none')}</span>}</dd>
+      <dd>{round.partyIds.length ? <ul className="rd-plain-list">{round.partyIds.map((p) => <li key={p}><bdi>{names.party(p)}</bdi></li>)}</ul> : <span className="muted">{t('rounds:none')}</span>}</dd>
       <dt>{t('rounds:attendees')}</dt>
-      <dd>{round.attendeeIds.length ? <ul className="plain-list">{round.attendeeIds.map((p) => <li key={p}><bdi>{names.person(p)}</bdi></li>)}</ul> : <span className="muted">{t('rounds:none')}</span>}</dd>
-      <dt>{t('rounds:visibilityLabel')}</dt><dd>{t(`rounds:visibilityChoice.${round.visibility === 'party' ? 'mediator' : round.visibility}`)}</dd>
+      <dd>{round.attendeeIds.length ? <ul className="rd-plain-list">{round.attendeeIds.map((p) => <li key={p}><bdi>{names.person(p)}</bdi></li>)}</ul> : <span className="muted">{t('rounds:none')}</span>}</dd>
+      <dt>{t('rounds:visibilityLabel')}</dt><dd><VisibilityBadge visibility={round.visibility} /></dd>
       {compact && <>
         <dt>{t('rounds:form.nonDisclosure')}</dt><dd>{round.confidentiality.nonDisclosure ? t('rounds:yes') : t('rounds:no')}</dd>
         <dt>{t('rounds:publicReadout')}</dt><dd>{Object.keys(round.publicReadout).length ? <LocalizedText texts={round.publicReadout} drafting={drafting} /> : <span className="muted">{t('rounds:none')}</span>}</dd>
@@ -149,12 +149,12 @@ function PointsDiscussed({ pointIds }: { pointIds: string[] }) {
     <section className="card" aria-labelledby="points-discussed-heading">
       <h2 id="points-discussed-heading">{t('rounds:pointsDiscussed')}</h2>
       {pointIds.length === 0 && <Empty>{t('rounds:noPoints')}</Empty>}
-      <ul className="points-discussed" data-testid="points-discussed">
+      <ul className="rd-points-discussed" data-testid="points-discussed">
         {list.map((p) => (
           <li key={p.id}>
-            <Link to={`/n/${id}/points/${p.id}`} className="point-link">
-              <span className="point-number">{p.number}</span>
-              <LocalizedText texts={p.texts} drafting={overview.draftingLanguage} className="point-snippet" />
+            <Link to={`/n/${id}/points/${p.id}`} className="rd-point-link">
+              <span className="rd-point-number">{p.number}</span>
+              <LocalizedText texts={p.texts} drafting={overview.draftingLanguage} className="rd-point-snippet" />
             </Link>
           </li>
         ))}
@@ -193,10 +193,10 @@ function Readouts({ roundId }: { roundId: string }) {
       {readouts.isPending && <Loading />}
       <ErrorMessage error={readouts.error} />
       {readouts.data?.length === 0 && <Empty>{t('rounds:readouts.none')}</Empty>}
-      <ul className="readouts" data-testid="readouts">
+      <ul className="rd-readouts" data-testid="readouts">
         {readouts.data?.map((r: ReadoutOut) => (
-          <li key={r.id} className="readout">
-            <div className="readout-head">
+          <li key={r.id} className="rd-readout">
+            <div className="rd-readout-head">
               <strong><bdi>{names.party(r.partyId)}</bdi></strong>
               <VisibilityBadge visibility={r.visibility} />
               <span className="small muted">{t('rounds:readouts.by', { who: names.member(r.writtenBy) || t('common:someone'), when: formatDate(r.at, i18n.language, true) })}</span>
@@ -207,7 +207,7 @@ function Readouts({ roundId }: { roundId: string }) {
       </ul>
 
       {mayWrite && (
-        <form className="form readout-form" aria-labelledby="write-readout-heading" onSubmit={(e) => { e.preventDefault(); setSaved(false); if (!empty) write.mutate(); }}>
+        <form className="form rd-readout-form" aria-labelledby="write-readout-heading" onSubmit={(e) => { e.preventDefault(); setSaved(false); if (!empty) write.mutate(); }}>
           <h3 id="write-readout-heading">{t('rounds:readouts.write', { side: mine })}</h3>
           <LocalizedFields name="myreadout" legend={t('rounds:readouts.text')} rows={rows} onChange={setRows} languages={languageChoices(overview.languages)} multiline />
           <label htmlFor="readout-visibility">{t('rounds:readouts.visibility')}</label>
@@ -257,7 +257,7 @@ function EditRound({ round }: { round: RoundOut }) {
 
   if (!editing) {
     return (
-      <div className="edit-round">
+      <div className="rd-edit-round">
         {done && <p className="success" role="status">{t('rounds:edit.saved')}</p>}
         <button type="button" className="button" data-testid="edit-round" onClick={() => { setDone(false); save.reset(); setEditing({ draft: draftFromRound(round, i18n.language), basedOn: round.revision }); }}>
           {t('rounds:edit.open')}

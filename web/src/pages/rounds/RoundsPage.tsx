@@ -45,10 +45,10 @@ export function RoundsPage() {
 
   return (
     <section className="page rounds-page" aria-labelledby="rounds-heading">
-      <div className="page-head">
+      <div className="rd-page-head">
         <div>
           <h1 id="rounds-heading">{t('rounds:title')}</h1>
-          <p className="muted page-lede">{t('rounds:lede')}</p>
+          <p className="muted rd-page-lede">{t('rounds:lede')}</p>
         </div>
         {isMediator && !creating && (
           <button type="button" className="button primary" data-testid="record-round" onClick={() => { setCreating(true); setCreated(null); create.reset(); }}>
@@ -75,11 +75,11 @@ export function RoundsPage() {
       <ErrorMessage error={rounds.error} />
       {rounds.data?.length === 0 && <Empty>{isMediator ? t('rounds:emptyMediator') : t('rounds:empty')}</Empty>}
       {rounds.data && rounds.data.length > 0 && (
-        <ol className="timeline" data-testid="rounds-timeline">
+        <ol className="rd-timeline" data-testid="rounds-timeline">
           {groupByDay(rounds.data).map((g) => (
-            <li key={g.day} className="timeline-day">
-              <h2 className="timeline-date"><time dateTime={g.day}>{formatDay(g.day, i18n.language, 'long')}</time></h2>
-              <ol className="timeline-rounds">
+            <li key={g.day} className="rd-timeline-day">
+              <h2 className="rd-timeline-date"><time dateTime={g.day}>{formatDay(g.day, i18n.language, 'long')}</time></h2>
+              <ol className="rd-timeline-rounds">
                 {g.rounds.map((r) => <li key={r.id}><RoundCard round={r} /></li>)}
               </ol>
             </li>
@@ -96,7 +96,6 @@ function RoundCard({ round }: { round: RoundOut }) {
   const names = useNames(id);
   return (
     <article className="round-card card" data-testid="round-card" aria-labelledby={`round-${round.id}`}>
-      <span className="timeline-dot" aria-hidden="true" />
       <header className="round-card-head">
         <h3 id={`round-${round.id}`}>
           <Link to={`/n/${id}/rounds/${round.id}`}><LocalizedText texts={round.title} drafting={overview.draftingLanguage} /></Link>
@@ -107,15 +106,15 @@ function RoundCard({ round }: { round: RoundOut }) {
         </div>
       </header>
       <dl className="round-meta">
-        <div><dt>{t('rounds:when')}</dt><dd><time dateTime={round.startsAt}>{formatTime(round.startsAt, i18n.language)}</time> · <DurationText round={round} /></dd></div>
+        <div><dt>{t('rounds:when')}</dt><dd><bdi><time dateTime={round.startsAt}>{formatTime(round.startsAt, i18n.language)}</time></bdi> · <bdi><DurationText round={round} /></bdi></dd></div>
         <div><dt>{t('rounds:where')}</dt><dd>{Object.keys(round.place).length ? <LocalizedText texts={round.place} drafting={overview.draftingLanguage} /> : <span className="muted">{t('rounds:placeUnknown')}</span>}</dd></div>
         <div>
           <dt>{t('rounds:parties')}</dt>
-          <dd>{round.partyIds.length ? <ul className="inline-list">{round.partyIds.map((p) => <li key={p}><bdi>{names.party(p)}</bdi></li>)}</ul> : <span className="muted">{t('rounds:none')}</span>}</dd>
+          <dd>{round.partyIds.length ? <ul className="rd-inline-list">{round.partyIds.map((p) => <li key={p}><bdi>{names.party(p)}</bdi></li>)}</ul> : <span className="muted">{t('rounds:none')}</span>}</dd>
         </div>
         <div>
           <dt>{t('rounds:attendees')}</dt>
-          <dd>{round.attendeeIds.length ? <ul className="inline-list">{round.attendeeIds.map((p) => <li key={p}><bdi>{names.person(p)}</bdi></li>)}</ul> : <span className="muted">{t('rounds:none')}</span>}</dd>
+          <dd>{round.attendeeIds.length ? <ul className="rd-inline-list">{round.attendeeIds.map((p) => <li key={p}><bdi>{names.person(p)}</bdi></li>)}</ul> : <span className="muted">{t('rounds:none')}</span>}</dd>
         </div>
       </dl>
       <NonDisclosure round={round} drafting={overview.draftingLanguage} />

@@ -58,7 +58,7 @@ export function StatementForm({ onDone }: { onDone: (created: boolean) => void }
       <h2 id="statement-form-heading">{t('statements:form.heading')}</h2>
       <fieldset>
         <legend>{t('statements:form.speaker')}</legend>
-        <div className="form-grid">
+        <div className="rd-form-grid">
           <div>
             <label htmlFor="st-person">{t('statements:form.person')}</label>
             <select id="st-person" data-testid="st-person" value={d.personId} onChange={(e) => set('personId', e.target.value)}>
@@ -72,8 +72,8 @@ export function StatementForm({ onDone }: { onDone: (created: boolean) => void }
             <p className="hint" id="st-asnamed-hint">{t('statements:form.asNamedHint')}</p>
           </div>
           <div>
-            <span className="label-like">{t('statements:form.party')}</span>
-            <p className="party-derived" data-testid="st-party">{person?.partyId ? <bdi>{names.party(person.partyId)}</bdi> : <span className="muted">{t('statements:form.partyNone')}</span>}</p>
+            <span className="rd-label-like">{t('statements:form.party')}</span>
+            <p className="rd-party-derived" data-testid="st-party">{person?.partyId ? <bdi>{names.party(person.partyId)}</bdi> : <span className="muted">{t('statements:form.partyNone')}</span>}</p>
             <p className="hint">{t('statements:form.partyHint')}</p>
           </div>
         </div>
@@ -81,7 +81,7 @@ export function StatementForm({ onDone }: { onDone: (created: boolean) => void }
 
       <fieldset>
         <legend>{t('statements:form.words')}</legend>
-        <div className="form-grid">
+        <div className="rd-form-grid">
           <div>
             <label htmlFor="st-lang">{t('statements:form.lang')}</label>
             <select id="st-lang" data-testid="st-lang" value={d.lang} onChange={(e) => set('lang', e.target.value)}>
@@ -107,7 +107,7 @@ export function StatementForm({ onDone }: { onDone: (created: boolean) => void }
 
       <fieldset>
         <legend>{t('statements:form.source')}</legend>
-        <div className="form-grid">
+        <div className="rd-form-grid">
           <div>
             <label htmlFor="st-source-title">{t('statements:form.sourceTitle')}</label>
             <input id="st-source-title" data-testid="st-source-title" type="text" dir="auto" value={d.sourceTitle} onChange={(e) => set('sourceTitle', e.target.value)} />
@@ -127,18 +127,18 @@ export function StatementForm({ onDone }: { onDone: (created: boolean) => void }
         </div>
       </fieldset>
 
-      <fieldset className="check-grid points-grid">
+      <fieldset className="rd-check-grid rd-points-grid">
         <legend>{t('statements:form.points')}</legend>
         {(points.data ?? []).filter((p) => !p.removed).map((p) => (
-          <label key={p.id} className="check">
+          <label key={p.id} className="rd-check">
             <input type="checkbox" data-testid={`st-point-${p.number}`} checked={d.pointIds.includes(p.id)} onChange={(e) => set('pointIds', toggle(d.pointIds, p.id, e.target.checked))} />
-            <span className="point-number">{p.number}</span>
-            <LocalizedText texts={p.texts} drafting={overview.draftingLanguage} className="point-snippet" />
+            <span className="rd-point-number">{p.number}</span>
+            <LocalizedText texts={p.texts} drafting={overview.draftingLanguage} className="rd-point-snippet" />
           </label>
         ))}
       </fieldset>
 
-      <div className="form-grid">
+      <div className="rd-form-grid">
         <div>
           <label htmlFor="st-stance">{t('statements:form.stance')}</label>
           <select id="st-stance" data-testid="st-stance" aria-describedby="st-stance-hint" value={d.stance} onChange={(e) => set('stance', e.target.value as StatementDraft['stance'])}>
@@ -151,7 +151,7 @@ export function StatementForm({ onDone }: { onDone: (created: boolean) => void }
 
       {problem && <div role="alert" className="error-message" data-testid="statement-form-problem">{t(`statements:problem.${problem}`)}</div>}
       <ErrorMessage error={save.error} />
-      <div className="form-actions">
+      <div className="rd-form-actions">
         <button type="submit" className="button primary" data-testid="statement-submit" disabled={save.isPending}>{save.isPending ? t('statements:form.saving') : t('statements:form.save')}</button>
         <button type="button" className="button" onClick={() => onDone(false)}>{t('common:cancel')}</button>
       </div>

@@ -46,10 +46,10 @@ export function StatementsPage() {
 
   return (
     <section className="page statements-page" aria-labelledby="statements-heading">
-      <div className="page-head">
+      <div className="rd-page-head">
         <div>
           <h1 id="statements-heading">{t('statements:title')}</h1>
-          <p className="muted page-lede">{t('statements:lede')}</p>
+          <p className="muted rd-page-lede">{t('statements:lede')}</p>
         </div>
         {!adding && <button type="button" className="button primary" data-testid="add-statement" onClick={() => { setAdding(true); setAdded(false); }}>{t('statements:add')}</button>}
       </div>
@@ -142,13 +142,13 @@ function StatementCard({ statement: s, positions }: { statement: StatementOut; p
         </p>
       </header>
 
-      <Text as="blockquote" value={s.quote} lang={s.lang} className={`quote quote-${s.kind}`} />
-      <p className="quote-lang small muted">{t('statements:inLanguage', { language: languageName(s.lang, i18n.language) })}</p>
+      <Text as="blockquote" value={s.quote} lang={s.lang} className={`rd-quote quote-${s.kind}`} />
+      <p className="rd-quote-lang small muted">{t('statements:inLanguage', { language: languageName(s.lang, i18n.language) })}</p>
 
       {translations.length > 0 && (
-        <div className="translations">
+        <div className="rd-translations">
           {translations.map(([l, v]) => (
-            <div key={l} className="translation">
+            <div key={l} className="rd-translation">
               <span className="small muted">{t('statements:translation', { language: languageName(l, i18n.language) })}</span>{' '}
               <Text value={v} lang={l} />
             </div>
