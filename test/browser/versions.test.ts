@@ -75,7 +75,7 @@ describe.skipIf(!chromiumPath)('versions: the timeline, comparing, accepting ame
     await page.getByTestId('compare-selected').click();
     await page.waitForURL(/\/versions\/compare\?a=.*&b=/);
     await page.getByTestId('compare-summary').waitFor();
-    const summary = await page.getByTestId('compare-summary').locator('.summary-line').textContent();
+    const summary = await page.getByTestId('compare-summary').locator('.compare-summary-line').textContent();
     expect(summary).toMatch(/^2 points changed, 1 removed, 3 renumbered; \d+ words inserted, \d+ deleted$/);
 
     // The armed-forces point: its old and new ceiling as a deletion and an insertion.
@@ -97,7 +97,7 @@ describe.skipIf(!chromiumPath)('versions: the timeline, comparing, accepting ame
     // Only changes: the unchanged points go, the renumbered ones stay.
     const all = await page.getByTestId('compared-point').count();
     await page.getByTestId('only-changes').check();
-    expect(await page.getByTestId('compared-point').count()).toBe(6);
+    await expect.poll(() => page.getByTestId('compared-point').count()).toBe(6);
     expect(all).toBe(12);
 
     // Side by side, reached from the keyboard: the old text on one side, the new on the other.
@@ -105,7 +105,7 @@ describe.skipIf(!chromiumPath)('versions: the timeline, comparing, accepting ame
     await page.keyboard.press('ArrowRight');
     await page.waitForURL(/mode=side-by-side/);
     const columns = armed.locator('.redline-columns .redline');
-    expect(await columns.count()).toBe(2);
+    await expect.poll(() => columns.count()).toBe(2);
     expect(await columns.nth(0).textContent()).toContain('600,000');
     expect(await columns.nth(0).locator('ins').count()).toBe(0);
     expect(await columns.nth(1).textContent()).toContain('800,000');
@@ -192,9 +192,17 @@ describe.skipIf(!chromiumPath)('versions: the timeline, comparing, accepting ame
     // The accepted amendment is no longer waiting.
     expect(await page.getByTestId('amendment-choice').filter({ hasText: 'a shared chair for the Peace Council' }).count()).toBe(0);
 
+    // Freezing the working text now would record nothing new: the server says so, in the dialog.
+    await page.getByTestId('freeze').click();
+    const freeze = page.getByTestId('freeze-dialog');
+    await freeze.getByRole('button', { name: 'Freeze it' }).click();
+    await expect.poll(() => freeze.getByRole('alert').textContent()).toContain('has not changed since v4 (shared chair)');
+    await freeze.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByTestId('version').count()).toBe(4);
+
     await page.getByTestId('created-notice').getByRole('link').click();
     await page.getByTestId('compare-summary').waitFor();
-    expect(await page.getByTestId('compare-summary').locator('.summary-line').textContent()).toMatch(/^1 point changed; \d+ words inserted, \d+ deleted$/);
+    expect(await page.getByTestId('compare-summary').locator('.compare-summary-line').textContent()).toMatch(/^1 point changed; \d+ words inserted, \d+ deleted$/);
     const changed = page.locator('[data-testid=compared-point][data-status=changed]');
     expect(await changed.count()).toBe(1);
     expect(await joined(changed.locator('ins'))).toContain('jointly');

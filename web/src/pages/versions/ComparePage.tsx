@@ -4,7 +4,7 @@
  * changes in the chosen language. Everything the reader chooses lives in the address, so a
  * comparison can be sent to a colleague as a link.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { compareVersions, comparisonWordStats, type AlignedPoint, type VersionComparison } from '../../../../src/domain/versions/compare-versions.ts';
@@ -28,27 +28,38 @@ export function ComparePage() {
   useDocumentTitle(t('versions:compare.title'));
   const { id, overview } = useNegotiation();
   const [params, setParams] = useSearchParams();
+  // The address holds the reader's choices; a local copy answers a click at once (the
+  // router applies a new address as a transition, which may lag a controlled checkbox).
+  const [choice, setChoice] = useState(() => new URLSearchParams(params));
+  const [address, setAddress] = useState(params.toString());
+  if (address !== params.toString()) {
+    // The address changed from outside (a link, back): it wins.
+    setAddress(params.toString());
+    setChoice(new URLSearchParams(params));
+  }
   const versions = useVersions(id);
   const list = versions.data ?? [];
   // Without a choice: the latest against the one before it.
-  const aId = params.get('a') ?? list[1]?.id ?? null;
-  const bId = params.get('b') ?? list[0]?.id ?? null;
-  const mode: Mode = params.get('mode') === 'side-by-side' ? 'side-by-side' : 'inline';
-  const onlyChanges = params.get('only') === 'changes';
-  const lang = params.get('lang') && overview.languages.includes(params.get('lang')!)
-    ? params.get('lang')!
+  const aId = choice.get('a') ?? list[1]?.id ?? null;
+  const bId = choice.get('b') ?? list[0]?.id ?? null;
+  const mode: Mode = choice.get('mode') === 'side-by-side' ? 'side-by-side' : 'inline';
+  const onlyChanges = choice.get('only') === 'changes';
+  const wanted = choice.get('lang');
+  const lang = wanted && overview.languages.includes(wanted)
+    ? wanted
     : defaultTextLanguage(overview.languages, i18n.language, overview.draftingLanguage);
   const a = useVersion(id, aId);
   const b = useVersion(id, bId);
 
   const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(choice);
     if (aId && !next.has('a')) next.set('a', aId);
     if (bId && !next.has('b')) next.set('b', bId);
     for (const [k, v] of Object.entries(changes)) {
       if (v === null) next.delete(k);
       else next.set(k, v);
     }
+    setChoice(next);
     setParams(next, { replace: true });
   };
 
@@ -160,15 +171,15 @@ function Summary({ comparison, lang, a, b }: { comparison: VersionComparison; la
     .map((k) => t(`versions:summary.${k}`, { count: c[k], n: n(c[k]) }));
   const nothing = parts.length === 0;
   return (
-    <section className="compare-summary card" aria-labelledby="summary-title" data-testid="compare-summary">
-      <h2 id="summary-title" className="summary-title">
+    <section className="compare-summary card" aria-labelledby="compare-summary-title" data-testid="compare-summary">
+      <h2 id="compare-summary-title" className="compare-summary-title">
         {t('versions:summary.title', { a: a.label, b: b.label })}
       </h2>
-      <p className="summary-line">
+      <p className="compare-summary-line">
         {nothing ? t('versions:summary.nothing') : parts.join(t('versions:summary.separator'))}
         {!nothing && <>{t('versions:summary.wordsSeparator')}{t('versions:summary.inserted', { count: words.inserted, n: n(words.inserted) })}{t('versions:summary.separator')}{t('versions:summary.deleted', { count: words.deleted, n: n(words.deleted) })}</>}
       </p>
-      <ul className="summary-chips" aria-hidden="true">
+      <ul className="compare-summary-chips" aria-hidden="true">
         {(['changed', 'added', 'removed', 'moved', 'renumbered'] as const).map((k) => (
           <li key={k} className={c[k] === 0 ? 'zero' : ''}><ChangeBadge change={k} /> <strong>{n(c[k])}</strong></li>
         ))}
@@ -186,7 +197,7 @@ function ComparedPoint({ row, lang, mode, a, b }: { row: AlignedPoint<VersionPoi
   const before = row.a?.texts[lang];
   const after = row.b?.texts[lang];
   const missing = <p className="muted small">{t('versions:compare.noTextInLanguage')}</p>;
-  const plain = (text: string | undefined) => (text === undefined ? missing : <Text value={text} lang={lang} as="p" className="point-text" />);
+  const plain = (text: string | undefined) => (text === undefined ? missing : <Text value={text} lang={lang} as="p" className="vp-text" />);
   const showRedline = row.status === 'changed' || row.status === 'added' || row.status === 'removed';
   let body: React.ReactNode;
   if (mode === 'inline') {

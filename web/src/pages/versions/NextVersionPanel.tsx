@@ -184,7 +184,7 @@ function PreviewRow({ row, lang }: { row: AlignedPoint; lang: string }) {
         <ChangeBadge change={row.status === 'unchanged' ? 'renumbered' : row.status} />
       </p>
       {row.status === 'unchanged' || row.status === 'moved'
-        ? <Text value={after} lang={lang} as="p" className="point-text" />
+        ? <Text value={after} lang={lang} as="p" className="vp-text" />
         : <Redline before={before} after={after} lang={lang} />}
     </li>
   );

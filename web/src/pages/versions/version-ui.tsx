@@ -32,7 +32,7 @@ export function HashCode({ hash }: { hash: string }) {
     navigator.clipboard.writeText(hash).then(() => setCopied('yes'), () => setCopied('no'));
   };
   return (
-    <span className="hash">
+    <span className="version-hash">
       <code className="mono" title={hash} translate="no">{hash.slice(0, 12)}…</code>
       <button type="button" className="button small subtle" onClick={copy} aria-label={t('versions:hash.copyLabel', { hash: hash.slice(0, 12) })}>
         {t('versions:hash.copy')}
