@@ -51,13 +51,27 @@ export function SharedPanel() {
         ))}
       </ul>
       <div className="shared-groups">
-        {VISIBILITIES.map((v) => <AudienceGroup key={v} visibility={v} group={groups[v]} roundTitle={(rid) => rounds.data?.find((r) => r.id === rid)?.title ?? {}} />)}
+        {VISIBILITIES.map((v) => (
+          <AudienceGroup
+            key={v} visibility={v} group={groups[v]}
+            roundTitle={(rid) => rounds.data?.find((r) => r.id === rid)?.title ?? {}}
+            amendmentPoint={(aid) => amendments.data?.find((a) => a.id === aid)?.pointId ?? null}
+          />
+        ))}
       </div>
     </section>
   );
 }
 
-function AudienceGroup({ visibility, group, roundTitle }: { visibility: Visibility; group: SharedGroups; roundTitle: (roundId: string) => Record<string, string> }) {
+interface GroupProps {
+  visibility: Visibility;
+  group: SharedGroups;
+  roundTitle: (roundId: string) => Record<string, string>;
+  /** The point an amendment is about, to say where a position on it belongs. */
+  amendmentPoint: (amendmentId: string) => string | null;
+}
+
+function AudienceGroup({ visibility, group, roundTitle, amendmentPoint }: GroupProps) {
   const { t } = useTranslation();
   const { id, overview } = useNegotiation();
   const points = usePoints(id);
@@ -81,7 +95,7 @@ function AudienceGroup({ visibility, group, roundTitle }: { visibility: Visibili
                   <li key={p.id}>
                     {p.pointId
                       ? <Link to={`/n/${id}/points/${p.pointId}`}>{t('workspace:shared.point', { number: number(p.pointId) })}</Link>
-                      : <span>{t('workspace:shared.onAmendment')}</span>}
+                      : <AmendmentTarget pointId={p.amendmentId ? amendmentPoint(p.amendmentId) : null} number={number} />}
                     {' '}<LevelBadge level={p.level} compact />
                     {p.reason && <Text value={p.reason} className="small muted shared-reason" />}
                   </li>
@@ -122,4 +136,11 @@ function AudienceGroup({ visibility, group, roundTitle }: { visibility: Visibili
       )}
     </section>
   );
+}
+
+function AmendmentTarget({ pointId, number }: { pointId: string | null; number: (pointId: string | null) => string }) {
+  const { t } = useTranslation();
+  const { id } = useNegotiation();
+  if (!pointId) return <span>{t('workspace:shared.onAmendment')}</span>;
+  return <Link to={`/n/${id}/points/${pointId}`}>{t('workspace:shared.onAmendmentTo', { number: number(pointId) })}</Link>;
 }
