@@ -305,9 +305,15 @@ describe.skipIf(!chromiumPath)('point page', () => {
     expect(first!).toBeGreaterThan(second!);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'point-ur');
+    // The drafting form, in Urdu: every field labelled, each language's box in its own direction.
+    await page.getByTestId('draft-amendment').click();
+    const form = page.getByTestId('amendment-form');
+    expect(await form.locator('textarea[data-lang="ur"]').getAttribute('dir')).toBe('rtl');
+    expect(await form.locator('textarea[data-lang="en"]').getAttribute('dir')).toBe('ltr');
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.setViewportSize({ width: 768, height: 1000 });
-    const lefts = await page.locator('.pp-column').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+    const lefts = await page.getByTestId('point-texts').locator('.pp-column').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
     expect(new Set(lefts).size).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
   });
