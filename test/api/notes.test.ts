@@ -11,6 +11,7 @@ import { rebuildReadModels } from '../../src/store/replay.ts';
 import { backends, freshDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { idFrom, seatedNegotiation, type Seat, type SeatedNegotiation } from '../helpers/seats.ts';
 import { snapshotTables } from '../helpers/snapshot.ts';
+import { LiveClient, liveNegotiation, startServer } from '../helpers/live.ts';
 
 interface NoteJson { id: string; partyId: string; pointId: string | null; roundId: string | null; text: string; visibility: string; revision: number; editedBy: string | null }
 
@@ -56,7 +57,7 @@ describe.each(backends)('private notes on %s', (backend) => {
     expect((await notesOf(A().seats.principal, `?roundId=${roundId}`)).map((x) => x.text)).toEqual(['NOTE-CANARY-A3 before the round']);
   });
 
-  it('shows another party and the mediator nothing: no note, no event, no live hint', async () => {
+  it('shows another party and the mediator nothing: no note, and no note event in the log', async () => {
     for (const seat of [n.mediator, ...Object.values(B().seats)]) {
       expect(await notesOf(seat), seat.key).toEqual([]);
       const events = await call(seat, 'GET', '/events?limit=1000');
@@ -107,5 +108,43 @@ describe.each(backends)('private notes on %s', (backend) => {
     expect(before.notes).toHaveLength(3);
     await rebuildReadModels(t.db, n.negotiationId);
     expect(await snapshotTables(t.db, ['notes'], n.negotiationId)).toEqual(before);
+  });
+});
+
+describe.each(backends)('private notes on the live channel on %s', (backend) => {
+  it("sends a party's note events to that party's subscribers only", async () => {
+    const t = await freshDatabase(backend);
+    const { app, base } = await startServer(t.db);
+    const clients: LiveClient[] = [];
+    try {
+      const n = await liveNegotiation(t.db, { parties: 2 });
+      const [A, B] = [n.parties[0]!, n.parties[1]!];
+      const connect = async (token: string) => {
+        const c = new LiveClient(base, n.negotiationId, { token });
+        clients.push(c);
+        await c.ready();
+        return c;
+      };
+      const own = await connect(A.observer.token);
+      const others = [await connect(B.negotiator.token), await connect(B.observer.token), await connect(n.mediator.token)];
+      const written = await n.run({ memberId: A.negotiator.memberId }, { name: 'writeNote', input: { text: 'LIVE-NOTE-CANARY', pointId: n.pointIds[0]! } });
+      const noteId = (written[0]!.payload as { note: { id: string } }).note.id;
+      await n.run({ memberId: A.negotiator.memberId }, { name: 'editNote', input: { noteId, text: 'LIVE-NOTE-CANARY edited' } });
+      await n.run({ memberId: A.negotiator.memberId }, { name: 'deleteNote', input: { noteId } });
+      // An event everyone sees, after the notes: once it arrives, anything sent before it has too.
+      const [shared] = await n.run({ memberId: n.mediator.memberId }, { name: 'addPoint', input: { texts: { en: 'A point for everyone.' } } });
+      await own.reach(shared!.seq);
+      expect(own.events.filter((e) => e.type.startsWith('note.')).map((e) => e.type)).toEqual(['note.written', 'note.edited', 'note.deleted']);
+      for (const c of others) {
+        await c.reach(shared!.seq);
+        expect(c.events.map((e) => e.seq)).toContain(shared!.seq);
+        expect(c.events.filter((e) => e.type.startsWith('note.'))).toEqual([]);
+        expect(JSON.stringify(c.messages)).not.toContain('LIVE-NOTE-CANARY');
+      }
+    } finally {
+      for (const c of clients) await c.close();
+      await app.close();
+      await t.dispose();
+    }
   });
 });
