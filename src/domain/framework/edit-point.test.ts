@@ -22,6 +22,9 @@ describe('editPoint', () => {
     expect(t.world.state.points.get(t.pointId(0))).toMatchObject({ sectionId: s.id, tags: ['territory'], texts: { en: 'Point 1: illustrative text.' } });
     t.world.do(t.mediator.actor, 'editPoint', { pointId: t.pointId(0), sectionId: null });
     expect(t.world.state.points.get(t.pointId(0))?.sectionId).toBeNull();
+    // An edit of the text alone keeps the tags (they are not reset to none).
+    t.world.do(t.mediator.actor, 'editPoint', { pointId: t.pointId(0), texts: { en: 'Only the text changes.' } });
+    expect(t.world.state.points.get(t.pointId(0))?.tags).toEqual(['territory']);
   });
 
   it('refuses an edit that changes nothing, whatever the key order of the texts', () => {

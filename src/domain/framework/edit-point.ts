@@ -14,7 +14,8 @@ import { renumber } from './renumber.ts';
 export const EditPointInput = z.object({
   pointId: Id,
   texts: PointTexts.optional(),
-  tags: Tags.optional(),
+  // Without the default: an edit that leaves tags out keeps them (zod 4 would apply `[]`).
+  tags: Tags.unwrap().optional(),
   number: NonEmptyText.pipe(z.string().max(32)).optional(),
   sectionId: Id.nullable().optional(),
   /** The point's revision the editor saw. */
