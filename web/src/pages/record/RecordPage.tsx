@@ -23,8 +23,8 @@ import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { accessLabel, eventDetail, shortHash, type EventDetail } from './event-detail.ts';
 import './record.css';
 
-const EVENTS_PAGE = 100;
-const ACCESS_PAGE = 50;
+const EVENTS_PAGE = 50;
+const ACCESS_PAGE = 20;
 const EventPage = z.object({ items: z.array(EventOut), nextAfter: z.number().int().nullable(), headSeq: z.number().int() });
 const Verdict = z.object({ ok: z.boolean(), events: z.number().int(), broken: z.object({ seq: z.number().int(), reason: z.string() }).nullable() });
 
@@ -37,8 +37,8 @@ export function RecordPage() {
       <h1 id="record-heading">{t('record:title')}</h1>
       <p className="muted rd-page-lede">{t('record:lede')}</p>
       {isMediator ? <Verification /> : <p className="card verify-note" data-testid="verify-note"><Icon name="lock" /> {t('record:verify.onlyMediator')}</p>}
-      <EventLog />
       <AccessLog />
+      <EventLog />
     </section>
   );
 }
