@@ -15,9 +15,8 @@ import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { LocalizedText, Text } from '../../ui/LocalizedText.tsx';
 import { Redline } from '../../ui/Redline.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { pointLabel } from './NextVersionPanel.tsx';
 import { useVersion, useVersions } from './queries.ts';
-import { ChangeBadge, TextLanguageSelect, defaultTextLanguage, useLanguageName } from './version-ui.tsx';
+import { ChangeBadge, TextLanguageSelect, defaultTextLanguage, pointLabel, useLanguageName } from './version-ui.tsx';
 import './versions.css';
 
 type Mode = 'inline' | 'side-by-side';

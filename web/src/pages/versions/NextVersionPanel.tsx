@@ -18,7 +18,7 @@ import { Text } from '../../ui/LocalizedText.tsx';
 import { Redline } from '../../ui/Redline.tsx';
 import { previewAmendments } from './preview-amendments.ts';
 import { useAcceptAmendments, useAmendments, useCreateVersion } from './queries.ts';
-import { ChangeBadge, ConfirmDialog, TextLanguageSelect, defaultTextLanguage } from './version-ui.tsx';
+import { ChangeBadge, ConfirmDialog, TextLanguageSelect, defaultTextLanguage, pointLabel } from './version-ui.tsx';
 
 export function NextVersionPanel({ onCreated }: { onCreated: (versionId: string) => void }) {
   const { t } = useTranslation();
@@ -188,14 +188,6 @@ function PreviewRow({ row, lang }: { row: AlignedPoint; lang: string }) {
         : <Redline before={before} after={after} lang={lang} />}
     </li>
   );
-}
-
-/** "Point 5", "Point 5 → 4", "New point 3", "Point 7 (removed)". */
-export function pointLabel(t: (k: string, o?: Record<string, unknown>) => string, row: AlignedPoint): string {
-  if (!row.a) return t('versions:point.new', { number: row.b!.number });
-  if (!row.b) return t('versions:point.removed', { number: row.a.number });
-  if (row.a.number !== row.b.number) return t('versions:point.renumbered', { from: row.a.number, to: row.b.number });
-  return t('versions:point.same', { number: row.b.number });
 }
 
 function FreezeWorkingText({ onDone }: { onDone: () => Promise<void> }) {

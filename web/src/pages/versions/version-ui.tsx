@@ -1,7 +1,7 @@
 /** Small pieces the versions pages share: change marks, the content hash, a confirmation dialog, the text-language select. */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PointChange } from '../../../../src/domain/versions/compare-versions.ts';
+import type { AlignedPoint, PointChange } from '../../../../src/domain/versions/compare-versions.ts';
 import { pickLanguage } from '../../i18n/text-direction.ts';
 
 const CHANGE_PATHS: Record<PointChange | 'renumbered', React.ReactNode> = {
@@ -101,4 +101,12 @@ export function TextLanguageSelect({ languages, value, onChange, id }: { languag
       </select>
     </span>
   );
+}
+
+/** "Point 5", "Point 5 → 4", "New point 3", "Point 7 (removed)". */
+export function pointLabel(t: (k: string, o?: Record<string, unknown>) => string, row: AlignedPoint): string {
+  if (!row.a) return t('versions:point.new', { number: row.b!.number });
+  if (!row.b) return t('versions:point.removed', { number: row.a.number });
+  if (row.a.number !== row.b.number) return t('versions:point.renumbered', { from: row.a.number, to: row.b.number });
+  return t('versions:point.same', { number: row.b.number });
 }
