@@ -121,6 +121,15 @@ describe.each(backends)('the negotiation API on %s', (backend) => {
     expect((await call(tokenA, 'GET', `/api/negotiations/${negotiationId}/points?limit=0`)).statusCode).toBe(400);
   });
 
+  it('accepting amendments answers with the id of the version it made', async () => {
+    const drafted = await call(tokenA, 'POST', `/api/negotiations/${negotiationId}/amendments`, { partyId: partyA, kind: 'insert', texts: { en: 'A joint commission meets monthly.' }, afterPointId: pointId, proposeTo: 'parties' });
+    expect(drafted.statusCode).toBe(201);
+    const accepted = await call(admin, 'POST', `/api/negotiations/${negotiationId}/amendments/accept`, { amendmentIds: [drafted.json<{ id: string }>().id], versionLabel: 'After the commission' });
+    expect(accepted.statusCode).toBe(201);
+    const versions = (await call(admin, 'GET', `/api/negotiations/${negotiationId}/versions`)).json<{ items: { id: string; label: string }[] }>().items;
+    expect(versions.find((v) => v.id === accepted.json<{ id: string }>().id)?.label).toBe('After the commission');
+  });
+
   it('gives input errors as 400 problems naming the field', async () => {
     const res = await call(tokenA, 'POST', `/api/negotiations/${negotiationId}/positions`, { partyId: partyA, pointId, level: 'reject' });
     expect(res.statusCode).toBe(400);

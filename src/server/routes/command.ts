@@ -24,7 +24,10 @@ function createdId(e: RecordedEvent): string | null {
 }
 
 export function written(events: readonly RecordedEvent[]): Written {
-  return { seq: events.at(-1)?.seq ?? 0, id: events[0] ? createdId(events[0]) : null, events: events.map((e) => ({ seq: e.seq, type: e.type })) };
+  // A command that yields a version (accepting amendments) is about that version, though its
+  // first events are the points it changed.
+  const main = events.find((e) => e.type === 'version.created') ?? events[0];
+  return { seq: events.at(-1)?.seq ?? 0, id: main ? createdId(main) : null, events: events.map((e) => ({ seq: e.seq, type: e.type })) };
 }
 
 /** Reads as the caller's member, under row-level security. */
