@@ -46,7 +46,7 @@ describe.skipIf(!chromiumPath)('my party\'s workspace', () => {
   /** Opens the position editor of a point and returns it. */
   const editor = async (page: Page, p: Point) => {
     await row(page, p).getByRole('button', { name: 'Set position' }).click();
-    const form = page.locator('form.position-editor');
+    const form = page.locator('form.ws-position-editor');
     await form.waitFor();
     return form;
   };
@@ -148,7 +148,7 @@ describe.skipIf(!chromiumPath)('my party\'s workspace', () => {
     const canary = unique('RU-NOTE-CANARY');
     const { page } = await open('ushakov');
     await workspace(page, 'notes');
-    expect(await page.locator('.private-banner').textContent()).toContain('Only your party sees these notes');
+    expect(await page.locator('.ws-private-banner').textContent()).toContain('Only your party sees these notes');
     await page.getByLabel('About').selectOption(p.id);
     await page.getByLabel('Note', { exact: true }).fill(canary);
     await page.getByRole('button', { name: 'Save note' }).click();
@@ -184,7 +184,7 @@ describe.skipIf(!chromiumPath)('my party\'s workspace', () => {
     const canary = unique('RU-AMENDMENT-CANARY');
     const { page } = await open('ushakov');
     await workspace(page, 'amendments');
-    const form = page.locator('form.amendment-form');
+    const form = page.locator('form.ws-amendment-form');
     await form.locator('input[type=radio][value="replace"]').check();
     await form.getByLabel('Point', { exact: true }).selectOption(p.id);
     // The replacement starts from the point's text, each language in its own direction.
@@ -196,7 +196,7 @@ describe.skipIf(!chromiumPath)('my party\'s workspace', () => {
     await form.getByRole('button', { name: 'Save as draft' }).click();
     const item = page.getByTestId('ws-amendment').filter({ hasText: canary });
     await item.waitFor();
-    expect(await item.locator('.amendment-status').textContent()).toBe('Draft');
+    expect(await item.locator('.ws-amendment-status').textContent()).toBe('Draft');
 
     const mediator = await open('mediator');
     await mediator.page.goto(`/n/${N}/points/${p.id}`);
@@ -206,7 +206,7 @@ describe.skipIf(!chromiumPath)('my party\'s workspace', () => {
 
     await item.getByLabel('Propose to').selectOption('mediator');
     await item.getByRole('button', { name: 'Propose' }).click();
-    await expect.poll(() => item.locator('.amendment-status').textContent()).toBe('Proposed');
+    await expect.poll(() => item.locator('.ws-amendment-status').textContent()).toBe('Proposed');
     await expect.poll(() => mediator.page.content(), { timeout: 15_000 }).toContain(canary);
 
     const ua = await open('ua-team');
@@ -270,7 +270,7 @@ describe.skipIf(!chromiumPath)('my party\'s workspace', () => {
     const { page } = await open('ushakov');
     await page.setViewportSize({ width: 1280, height: 900 });
     await workspace(page, 'shared');
-    expect(await page.locator('.shared-model').textContent()).toContain('one audience');
+    expect(await page.locator('.ws-shared-model').textContent()).toContain('one audience');
     const party = page.getByTestId('shared-party');
     expect(await party.textContent()).toMatch(/private note/);
     for (const view of ['shared', 'amendments', 'notes', 'positions']) {
@@ -281,7 +281,7 @@ describe.skipIf(!chromiumPath)('my party\'s workspace', () => {
     expect(await axeViolations(page), 'editor in English').toEqual([]);
     await screenshot(page, 'workspace-en');
     await workspace(page, 'shared');
-    for (const d of await page.locator('.audience details').all()) await d.locator('summary').click();
+    for (const d of await page.locator('.ws-audience details').all()) await d.locator('summary').click();
     await screenshot(page, 'workspace-shared-en');
 
     await switchLanguage(page, 'ur');
@@ -296,7 +296,7 @@ describe.skipIf(!chromiumPath)('my party\'s workspace', () => {
     const [numberX, textX] = await page.locator('.ws-table thead th').evaluateAll((ths) => ths.slice(0, 2).map((th) => th.getBoundingClientRect().x));
     expect(numberX!).toBeGreaterThan(textX!);
     await row(page, points[0]!).locator('.ws-actions .button').first().click();
-    await page.locator('form.position-editor').waitFor();
+    await page.locator('form.ws-position-editor').waitFor();
     expect(await axeViolations(page), 'editor in Urdu').toEqual([]);
     await screenshot(page, 'workspace-ur');
   });

@@ -36,7 +36,7 @@ export function AmendmentsPanel() {
 
   return (
     <section aria-labelledby="ws-amendments-title" className="workspace-panel">
-      <div className="panel-heading">
+      <div className="ws-panel-heading">
         <h2 id="ws-amendments-title">{t('workspace:amendments.title')}</h2>
         <p className="muted small">{t('workspace:amendments.count', { count: mine.length })}</p>
       </div>
@@ -44,7 +44,7 @@ export function AmendmentsPanel() {
       {rights.draft ? <AmendmentForm points={points.data.filter((p) => !p.removed)} canPropose={rights.propose} /> : <p className="hint">{t('workspace:amendments.readOnly')}</p>}
       <h3>{t('workspace:amendments.list')}</h3>
       {mine.length === 0 ? <Empty>{t('workspace:amendments.empty')}</Empty> : (
-        <ul className="amendment-list">
+        <ul className="ws-amendment-list">
           {mine.map((a) => <AmendmentItem key={a.id} amendment={a} points={points.data} canPropose={rights.propose} />)}
         </ul>
       )}
@@ -82,23 +82,23 @@ function AmendmentForm({ points, canPropose }: { points: PointOut[]; canPropose:
   };
 
   return (
-    <form className="amendment-form card" noValidate onSubmit={(e) => { e.preventDefault(); submit(null); }} aria-labelledby={`${uid}-title`}>
+    <form className="ws-amendment-form card" noValidate onSubmit={(e) => { e.preventDefault(); submit(null); }} aria-labelledby={`${uid}-title`}>
       <h3 id={`${uid}-title`}>{t('workspace:amendments.new')}</h3>
       <fieldset>
         <legend>{t('workspace:amendments.kind')}</legend>
-        <div className="choice-row">
+        <div className="ws-choice-row">
           {KINDS.map((k) => (
-            <label key={k} className={`choice${draft.kind === k ? ' chosen' : ''}`}>
+            <label key={k} className={`ws-choice${draft.kind === k ? ' ws-chosen' : ''}`}>
               <input type="radio" name={`${uid}-kind`} value={k} checked={draft.kind === k} onChange={() => set({ kind: k })} />
-              <span className="choice-label">{t(`workspace:amendments.kinds.${k}`)}</span>
-              <span className="choice-help small muted">{t(`workspace:amendments.kindHelp.${k}`)}</span>
+              <span className="ws-choice-label">{t(`workspace:amendments.kinds.${k}`)}</span>
+              <span className="ws-choice-help small muted">{t(`workspace:amendments.kindHelp.${k}`)}</span>
             </label>
           ))}
         </div>
       </fieldset>
       {draft.kind === 'insert' ? (
         <>
-          <label htmlFor={`${uid}-after`} className="field-label">{t('workspace:amendments.after')}</label>
+          <label htmlFor={`${uid}-after`} className="ws-field-label">{t('workspace:amendments.after')}</label>
           <select id={`${uid}-after`} value={draft.afterPointId ?? ''} onChange={(e) => set({ afterPointId: e.target.value || null })}>
             <option value="">{t('workspace:amendments.atStart')}</option>
             {points.map((p) => <option key={p.id} value={p.id}>{t('workspace:amendments.afterPoint', { number: p.number })}</option>)}
@@ -106,7 +106,7 @@ function AmendmentForm({ points, canPropose }: { points: PointOut[]; canPropose:
         </>
       ) : (
         <>
-          <label htmlFor={`${uid}-point`} className="field-label">{t('workspace:amendments.point')}</label>
+          <label htmlFor={`${uid}-point`} className="ws-field-label">{t('workspace:amendments.point')}</label>
           <select id={`${uid}-point`} value={draft.pointId ?? ''} onChange={(e) => choosePoint(e.target.value)} aria-invalid={problem === 'point_missing'}>
             <option value="">{t('workspace:amendments.choosePoint')}</option>
             {points.map((p) => <option key={p.id} value={p.id}>{t('workspace:amendments.pointN', { number: p.number })}</option>)}
@@ -117,9 +117,9 @@ function AmendmentForm({ points, canPropose }: { points: PointOut[]; canPropose:
         <fieldset>
           <legend>{t('workspace:amendments.texts')}</legend>
           <p className="hint">{t('workspace:amendments.textsHelp')}</p>
-          <div className="language-fields">
+          <div className="ws-language-fields">
             {overview.languages.map((lang) => (
-              <div key={lang} className="language-field">
+              <div key={lang} className="ws-language-field">
                 <label htmlFor={`${uid}-text-${lang}`}>{t('workspace:amendments.textIn', { language: languageName(lang, i18n.language) })}</label>
                 <textarea
                   id={`${uid}-text-${lang}`} lang={lang} dir={dirOfLang(lang)} rows={4} value={draft.texts[lang] ?? ''}
@@ -131,15 +131,15 @@ function AmendmentForm({ points, canPropose }: { points: PointOut[]; canPropose:
           </div>
         </fieldset>
       )}
-      <label htmlFor={`${uid}-why`} className="field-label">{t('workspace:amendments.justification')}</label>
+      <label htmlFor={`${uid}-why`} className="ws-field-label">{t('workspace:amendments.justification')}</label>
       <textarea id={`${uid}-why`} dir="auto" rows={2} value={draft.justification} onChange={(e) => set({ justification: e.target.value })} />
       {problem && <div role="alert" className="error-message"><Icon name="warning" /> {t(`workspace:amendments.problem.${problem}`)}</div>}
       <ErrorMessage error={send.error} />
       {done && <p role="status" className="success">{done}</p>}
-      <div className="form-actions wrap">
+      <div className="ws-form-actions wrap">
         <button type="submit" className="button" disabled={send.isPending}>{t('workspace:amendments.saveDraft')}</button>
         {canPropose && (
-          <span className="propose-group">
+          <span className="ws-propose-group">
             <label htmlFor={`${uid}-audience`} className="visually-hidden">{t('workspace:amendments.audience')}</label>
             <select id={`${uid}-audience`} value={audience} onChange={(e) => setAudience(e.target.value as 'mediator' | 'parties')}>
               <option value="mediator">{t('workspace:amendments.toMediator')}</option>
@@ -179,19 +179,19 @@ function AmendmentItem({ amendment: a, points, canPropose }: { amendment: Amendm
     : point ? t('workspace:amendments.pointN', { number: point.number }) : '';
 
   return (
-    <li className="amendment" data-testid="ws-amendment">
-      <div className="amendment-head">
-        <span className={`badge amendment-status status-${a.status}`}>{t(`workspace:amendments.status.${a.status}`)}</span>
+    <li className="ws-amendment" data-testid="ws-amendment">
+      <div className="ws-amendment-head">
+        <span className={`badge ws-amendment-status status-${a.status}`}>{t(`workspace:amendments.status.${a.status}`)}</span>
         <VisibilityBadge visibility={a.visibility} />
         <strong>{t(`workspace:amendments.kinds.${a.kind}`)}</strong>
         {point ? <Link to={`/n/${id}/points/${point.id}`}>{target}</Link> : <span>{target}</span>}
         <span className="small muted">{formatDate(a.createdAt, i18n.language, true)}</span>
       </div>
-      {Object.keys(a.texts).length > 0 && <LocalizedText texts={a.texts} drafting={overview.draftingLanguage} as="p" className="amendment-text" />}
+      {Object.keys(a.texts).length > 0 && <LocalizedText texts={a.texts} drafting={overview.draftingLanguage} as="p" className="ws-amendment-text" />}
       {a.justification && <p className="small"><span className="muted">{t('workspace:amendments.why')} </span><Text value={a.justification} /></p>}
       {a.rejectionReason && <p className="small"><span className="muted">{t('workspace:amendments.rejectedBecause')} </span><Text value={a.rejectionReason} /></p>}
       {canPropose && (a.status === 'draft' || a.status === 'proposed') && (
-        <div className="amendment-actions">
+        <div className="ws-amendment-actions">
           {a.status === 'draft' && (
             <>
               <label htmlFor={`${uid}-to`} className="visually-hidden">{t('workspace:amendments.audience')}</label>

@@ -45,14 +45,14 @@ export function NotesPanel({ pointFilter, onFilter }: Props) {
 
   return (
     <section aria-labelledby="ws-notes-title" className="workspace-panel">
-      <div className="panel-heading">
+      <div className="ws-panel-heading">
         <h2 id="ws-notes-title">{t('workspace:notes.title')}</h2>
         <p className="muted small">{t('workspace:notes.count', { count: notes.data.length })}</p>
       </div>
-      <p className="private-banner"><Icon name="lock" /> {t('workspace:notes.private')}</p>
+      <p className="ws-private-banner"><Icon name="lock" /> {t('workspace:notes.private')}</p>
       {rights.writeNote ? <NewNote pointFilter={pointFilter} /> : <p className="hint">{t('workspace:notes.readOnly')}</p>}
 
-      <div className="notes-filter">
+      <div className="ws-notes-filter">
         <label htmlFor={`${uid}-filter`}>{t('workspace:notes.filter')}</label>
         <select id={`${uid}-filter`} value={pointFilter ?? ''} onChange={(e) => onFilter(e.target.value || null)}>
           <option value="">{t('workspace:notes.allNotes')}</option>
@@ -62,13 +62,13 @@ export function NotesPanel({ pointFilter, onFilter }: Props) {
 
       {shown.length === 0 && <Empty>{pointFilter ? t('workspace:notes.emptyPoint', { number: numberOf(pointFilter) }) : t('workspace:notes.empty')}</Empty>}
       {!pointFilter && general.length > 0 && (
-        <section aria-labelledby={`${uid}-general`} className="note-group">
+        <section aria-labelledby={`${uid}-general`} className="ws-note-group">
           <h3 id={`${uid}-general`}>{t('workspace:notes.general')}</h3>
           <NoteList notes={general} canWrite={rights.writeNote} />
         </section>
       )}
       {pointOrder.map((p) => (
-        <section key={p.id} aria-labelledby={`${uid}-p-${p.id}`} className="note-group">
+        <section key={p.id} aria-labelledby={`${uid}-p-${p.id}`} className="ws-note-group">
           <h3 id={`${uid}-p-${p.id}`}>
             <Link to={`/n/${id}/points/${p.id}`}>{t('workspace:notes.onPoint', { number: p.number })}</Link>
           </h3>
@@ -76,7 +76,7 @@ export function NotesPanel({ pointFilter, onFilter }: Props) {
         </section>
       ))}
       {!pointFilter && other.length > 0 && (
-        <section aria-labelledby={`${uid}-other`} className="note-group">
+        <section aria-labelledby={`${uid}-other`} className="ws-note-group">
           <h3 id={`${uid}-other`}>{t('workspace:notes.other')}</h3>
           <NoteList notes={other} canWrite={rights.writeNote} />
         </section>
@@ -99,20 +99,20 @@ function NewNote({ pointFilter }: { pointFilter: string | null }) {
     onSuccess: async () => { setText(''); await qc.invalidateQueries({ queryKey: ['n', id] }); },
   });
   return (
-    <form className="note-form card" noValidate onSubmit={(e) => { e.preventDefault(); if (!text.trim()) { setEmpty(true); return; } write.mutate(); }}>
+    <form className="ws-note-form card" noValidate onSubmit={(e) => { e.preventDefault(); if (!text.trim()) { setEmpty(true); return; } write.mutate(); }}>
       <h3>{t('workspace:notes.new')}</h3>
-      <label htmlFor={`${uid}-about`} className="field-label">{t('workspace:notes.about')}</label>
+      <label htmlFor={`${uid}-about`} className="ws-field-label">{t('workspace:notes.about')}</label>
       <select id={`${uid}-about`} value={about} onChange={(e) => setAbout(e.target.value)}>
         <option value="">{t('workspace:notes.general')}</option>
         {(points.data ?? []).filter((p) => !p.removed).map((p) => <option key={p.id} value={p.id}>{t('workspace:notes.onPoint', { number: p.number })}</option>)}
       </select>
-      <label htmlFor={`${uid}-text`} className="field-label">{t('workspace:notes.text')}</label>
+      <label htmlFor={`${uid}-text`} className="ws-field-label">{t('workspace:notes.text')}</label>
       <textarea id={`${uid}-text`} dir="auto" rows={3} value={text} onChange={(e) => { setText(e.target.value); setEmpty(false); }}
         aria-invalid={empty} aria-describedby={`${uid}-help`} />
       <p id={`${uid}-help`} className="hint"><Icon name="lock" /> {t('workspace:notes.onlyParty')}</p>
       {empty && <div role="alert" className="error-message"><Icon name="warning" /> {t('workspace:notes.emptyText')}</div>}
       <ErrorMessage error={write.error} />
-      <div className="form-actions">
+      <div className="ws-form-actions">
         <button type="submit" className="button primary" disabled={write.isPending}>{write.isPending ? t('workspace:saving') : t('workspace:notes.save')}</button>
       </div>
     </form>
@@ -120,7 +120,7 @@ function NewNote({ pointFilter }: { pointFilter: string | null }) {
 }
 
 function NoteList({ notes, canWrite }: { notes: NoteOut[]; canWrite: boolean }) {
-  return <ul className="note-list">{notes.map((n) => <NoteItem key={n.id} note={n} canWrite={canWrite} />)}</ul>;
+  return <ul className="ws-note-list">{notes.map((n) => <NoteItem key={n.id} note={n} canWrite={canWrite} />)}</ul>;
 }
 
 function NoteItem({ note, canWrite }: { note: NoteOut; canWrite: boolean }) {
@@ -148,8 +148,8 @@ function NoteItem({ note, canWrite }: { note: NoteOut; canWrite: boolean }) {
   const edited = note.editedAt ? t('workspace:notes.edited', { who: names.member(note.editedBy), date: formatDate(note.editedAt, i18n.language, true) }) : null;
 
   return (
-    <li className="note" data-testid="note">
-      <div className="note-meta small muted">
+    <li className="ws-note" data-testid="note">
+      <div className="ws-note-meta small muted">
         <span className="badge visibility visibility-party"><Icon name="lock" /> {t('workspace:notes.onlyPartyShort')}</span>
         <span>{t('workspace:notes.written', { who: names.member(note.writtenBy) || t('common:someone'), date: formatDate(note.at, i18n.language, true) })}</span>
         {edited && <span>· {edited}</span>}
@@ -159,16 +159,16 @@ function NoteItem({ note, canWrite }: { note: NoteOut; canWrite: boolean }) {
           <label htmlFor={`${uid}-edit`} className="visually-hidden">{t('workspace:notes.text')}</label>
           <textarea id={`${uid}-edit`} dir="auto" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
           <ErrorMessage error={save.error && !isConflict(save.error) ? save.error : null} />
-          <div className="form-actions">
+          <div className="ws-form-actions">
             <button type="submit" className="button primary small" disabled={save.isPending || !text.trim()}>{t('common:save')}</button>
             <button type="button" className="button small" onClick={() => { setEditing(false); setText(note.text); save.reset(); }}>{t('common:cancel')}</button>
           </div>
         </form>
       ) : (
-        <Text value={note.text} as="p" className="note-text" />
+        <Text value={note.text} as="p" className="ws-note-text" />
       )}
       {canWrite && !editing && (
-        <div className="note-actions">
+        <div className="ws-note-actions">
           {confirming ? (
             <>
               <span className="small" id={`${uid}-confirm`}>{t('workspace:notes.confirmDelete')}</span>

@@ -69,7 +69,7 @@ export function PositionEditor({ point, current, readOnly, onDone }: Props) {
   const serverError = save.error && !isConflict(save.error) ? save.error : null;
 
   return (
-    <form className="position-editor" onSubmit={submit} noValidate aria-labelledby={`${uid}-title`}
+    <form className="ws-position-editor" onSubmit={submit} noValidate aria-labelledby={`${uid}-title`}
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onDone(); } }}>
       <h3 id={`${uid}-title`}>{t('workspace:editor.title', { number: point.number })}</h3>
       {current && (
@@ -77,19 +77,19 @@ export function PositionEditor({ point, current, readOnly, onDone }: Props) {
           {t('workspace:editor.since', { who: names.member(current.setBy) || t('common:someone'), date: formatDate(current.at, i18n.language, true) })}
         </p>
       )}
-      <div className="editor-grid">
+      <div className="ws-editor-grid">
         <fieldset disabled={readOnly}>
           <legend>{t('workspace:editor.level')}</legend>
-          <div className="choice-list">
+          <div className="ws-choice-list">
             {LEVELS.map((level: Level, i) => (
-              <label key={level} className={`choice level-choice${draft.level === level ? ' chosen' : ''}`}>
+              <label key={level} className={`ws-choice level-choice${draft.level === level ? ' ws-chosen' : ''}`}>
                 <input
                   ref={i === 0 ? firstField : undefined} type="radio" name={`${uid}-level`} value={level}
                   checked={draft.level === level} onChange={() => set({ level })}
                   aria-describedby={LEVELS_NEEDING_REASON.has(level) ? `${uid}-needs` : undefined}
                 />
                 <LevelBadge level={level} />
-                <span className="choice-help small muted">{t(`workspace:levelHelp.${level}`)}</span>
+                <span className="ws-choice-help small muted">{t(`workspace:levelHelp.${level}`)}</span>
               </label>
             ))}
           </div>
@@ -97,19 +97,19 @@ export function PositionEditor({ point, current, readOnly, onDone }: Props) {
         </fieldset>
         <fieldset disabled={readOnly}>
           <legend>{t('workspace:editor.visibility')}</legend>
-          <div className="choice-list">
+          <div className="ws-choice-list">
             {VISIBILITIES.map((v: Visibility) => (
-              <label key={v} className={`choice${draft.visibility === v ? ' chosen' : ''}`}>
+              <label key={v} className={`ws-choice${draft.visibility === v ? ' ws-chosen' : ''}`}>
                 <input type="radio" name={`${uid}-visibility`} value={v} checked={draft.visibility === v} onChange={() => set({ visibility: v })} />
-                <span className="choice-label"><Icon name={VISIBILITY_ICON[v]} /> {t(`common:visibility.${v}`)}</span>
-                <span className="choice-help small muted">{t(`workspace:visibilityExplain.${v}`)}</span>
+                <span className="ws-choice-label"><Icon name={VISIBILITY_ICON[v]} /> {t(`common:visibility.${v}`)}</span>
+                <span className="ws-choice-help small muted">{t(`workspace:visibilityExplain.${v}`)}</span>
               </label>
             ))}
           </div>
         </fieldset>
       </div>
-      <label htmlFor={`${uid}-reason`} className="field-label">
-        {t('workspace:editor.reason')} {needsReason ? <span className="required">{t('workspace:editor.required')}</span> : <span className="muted small">{t('workspace:editor.optional')}</span>}
+      <label htmlFor={`${uid}-reason`} className="ws-field-label">
+        {t('workspace:editor.reason')} {needsReason ? <span className="ws-required">{t('workspace:editor.required')}</span> : <span className="muted small">{t('workspace:editor.optional')}</span>}
       </label>
       <textarea
         id={`${uid}-reason`} ref={reasonRef} dir="auto" value={draft.reason} readOnly={readOnly} rows={3}
@@ -124,7 +124,7 @@ export function PositionEditor({ point, current, readOnly, onDone }: Props) {
         </div>
       )}
       <ErrorMessage error={serverError} />
-      <div className="form-actions">
+      <div className="ws-form-actions">
         {!readOnly && (
           <button type="submit" className="button primary" disabled={save.isPending}>
             {save.isPending ? t('workspace:saving') : t('workspace:editor.save')}
@@ -148,7 +148,7 @@ export function PositionEditor({ point, current, readOnly, onDone }: Props) {
 function PositionSummary({ position, who }: { position: PositionOut; who: string }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="position-summary" data-testid="conflict-theirs">
+    <div className="ws-position-summary" data-testid="conflict-theirs">
       <p><LevelBadge level={position.level} /> <VisibilityBadge visibility={position.visibility} /></p>
       {position.reason ? <Text value={position.reason} as="p" /> : <p className="muted">{t('workspace:editor.noReason')}</p>}
       <p className="small muted">{t('workspace:editor.setBy', { who: who || t('common:someone'), date: formatDate(position.at, i18n.language, true) })}</p>
@@ -159,7 +159,7 @@ function PositionSummary({ position, who }: { position: PositionOut; who: string
 function DraftSummary({ draft }: { draft: PositionDraft }) {
   const { t } = useTranslation();
   return (
-    <div className="position-summary" data-testid="conflict-mine">
+    <div className="ws-position-summary" data-testid="conflict-mine">
       <p>{draft.level && <LevelBadge level={draft.level} />} <VisibilityBadge visibility={draft.visibility} /></p>
       {draft.reason.trim() ? <Text value={draft.reason.trim()} as="p" /> : <p className="muted">{t('workspace:editor.noReason')}</p>}
     </div>

@@ -39,7 +39,7 @@ export function PositionsPanel({ onNotes }: { onNotes: (pointId: string) => void
 
   return (
     <section aria-labelledby="ws-positions-title" className="workspace-panel">
-      <div className="panel-heading">
+      <div className="ws-panel-heading">
         <h2 id="ws-positions-title">{t('workspace:positions.title')}</h2>
         <p className="muted small">{t('workspace:positions.summary', { taken, total: list.length })}</p>
       </div>
@@ -49,7 +49,7 @@ export function PositionsPanel({ onNotes }: { onNotes: (pointId: string) => void
           <caption className="visually-hidden">{t('workspace:positions.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col" className="col-number">{t('workspace:positions.number')}</th>
+              <th scope="col" className="ws-col-number">{t('workspace:positions.number')}</th>
               <th scope="col">{t('workspace:positions.text')}</th>
               <th scope="col">{t('workspace:positions.mine')}</th>
               <th scope="col"><span className="visually-hidden">{t('workspace:positions.actions')}</span></th>
@@ -63,8 +63,8 @@ export function PositionsPanel({ onNotes }: { onNotes: (pointId: string) => void
               return (
                 <Fragment key={p.id}>
                   <tr className={isOpen ? 'ws-row open' : 'ws-row'} data-testid={`ws-row-${p.number}`}>
-                    <th scope="row" className="col-number"><Link to={`/n/${id}/points/${p.id}`}>{p.number}</Link></th>
-                    <td className="ws-point-text"><LocalizedText texts={p.texts} drafting={overview.draftingLanguage} className="clamp" /></td>
+                    <th scope="row" className="ws-col-number"><Link to={`/n/${id}/points/${p.id}`}>{p.number}</Link></th>
+                    <td className="ws-point-text"><LocalizedText texts={p.texts} drafting={overview.draftingLanguage} className="ws-clamp" /></td>
                     <td className="ws-current">
                       {current ? (
                         <div className="ws-current-inner">
@@ -83,7 +83,7 @@ export function PositionsPanel({ onNotes }: { onNotes: (pointId: string) => void
                         {rights.setPosition ? t('workspace:positions.set', { number: p.number }) : t('workspace:positions.view', { number: p.number })}
                       </button>
                       {count > 0 && (
-                        <button type="button" className="link-button small" onClick={() => onNotes(p.id)}>
+                        <button type="button" className="ws-link-button small" onClick={() => onNotes(p.id)}>
                           {t('workspace:positions.notes', { count })}
                         </button>
                       )}

@@ -35,22 +35,22 @@ export function SharedPanel() {
 
   return (
     <section aria-labelledby="ws-shared-title" className="workspace-panel">
-      <div className="panel-heading">
+      <div className="ws-panel-heading">
         <h2 id="ws-shared-title">{t('workspace:shared.title')}</h2>
       </div>
-      <p className="shared-model">{t('workspace:shared.model')}</p>
-      <ul className="shared-summary" aria-label={t('workspace:shared.summaryLabel')}>
+      <p className="ws-shared-model">{t('workspace:shared.model')}</p>
+      <ul className="ws-shared-summary" aria-label={t('workspace:shared.summaryLabel')}>
         {VISIBILITIES.map((v) => (
-          <li key={v} className={`shared-count audience-${v}`}>
+          <li key={v} className={`ws-shared-count ws-audience-${v}`}>
             <a href={`#shared-${v}`}>
               <Icon name={VISIBILITY_ICON[v]} />
-              <span className="shared-count-number">{countOf(groups[v])}</span>
+              <span className="ws-shared-count-number">{countOf(groups[v])}</span>
               <span>{t(`workspace:shared.audience.${v}`)}</span>
             </a>
           </li>
         ))}
       </ul>
-      <div className="shared-groups">
+      <div className="ws-shared-groups">
         {VISIBILITIES.map((v) => (
           <AudienceGroup
             key={v} visibility={v} group={groups[v]}
@@ -79,7 +79,7 @@ function AudienceGroup({ visibility, group, roundTitle, amendmentPoint }: GroupP
   const number = (pointId: string | null) => points.data?.find((p) => p.id === pointId)?.number ?? '';
   const total = countOf(group);
   return (
-    <section id={`shared-${visibility}`} aria-labelledby={`${uid}-h`} className={`card audience audience-${visibility}`} data-testid={`shared-${visibility}`}>
+    <section id={`shared-${visibility}`} aria-labelledby={`${uid}-h`} className={`card ws-audience ws-audience-${visibility}`} data-testid={`shared-${visibility}`}>
       <h3 id={`${uid}-h`}>
         <Icon name={VISIBILITY_ICON[visibility]} /> {t(`workspace:shared.audience.${visibility}`)}
         <span className="muted small"> · {t('workspace:shared.items', { count: total })}</span>
@@ -90,14 +90,14 @@ function AudienceGroup({ visibility, group, roundTitle, amendmentPoint }: GroupP
           {group.positions.length > 0 && (
             <details>
               <summary>{t('workspace:shared.positions', { count: group.positions.length })}</summary>
-              <ul className="shared-list">
+              <ul className="ws-shared-list">
                 {group.positions.map((p) => (
                   <li key={p.id}>
                     {p.pointId
                       ? <Link to={`/n/${id}/points/${p.pointId}`}>{t('workspace:shared.point', { number: number(p.pointId) })}</Link>
                       : <AmendmentTarget pointId={p.amendmentId ? amendmentPoint(p.amendmentId) : null} number={number} />}
                     {' '}<LevelBadge level={p.level} compact />
-                    {p.reason && <Text value={p.reason} className="small muted shared-reason" />}
+                    {p.reason && <Text value={p.reason} className="small muted ws-shared-reason" />}
                   </li>
                 ))}
               </ul>
@@ -106,7 +106,7 @@ function AudienceGroup({ visibility, group, roundTitle, amendmentPoint }: GroupP
           {group.amendments.length > 0 && (
             <details>
               <summary>{t('workspace:shared.amendments', { count: group.amendments.length })}</summary>
-              <ul className="shared-list">
+              <ul className="ws-shared-list">
                 {group.amendments.map((a) => (
                   <li key={a.id}>
                     <Link to="?view=amendments">{t(`workspace:amendments.kinds.${a.kind}`)}{a.pointId ? ` · ${t('workspace:shared.point', { number: number(a.pointId) })}` : ''}</Link>
@@ -119,7 +119,7 @@ function AudienceGroup({ visibility, group, roundTitle, amendmentPoint }: GroupP
           {group.readouts.length > 0 && (
             <details>
               <summary>{t('workspace:shared.readouts', { count: group.readouts.length })}</summary>
-              <ul className="shared-list">
+              <ul className="ws-shared-list">
                 {group.readouts.map((r) => (
                   <li key={r.id}><Link to={`/n/${id}/rounds/${r.roundId}`}><LocalizedText texts={roundTitle(r.roundId)} drafting={overview.draftingLanguage} /></Link></li>
                 ))}
