@@ -241,5 +241,15 @@ describe.skipIf(!chromiumPath)('rounds: timeline, recording, editing with confli
     expect(dayRight).toBeGreaterThan(pageWidth / 2);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'rounds-ur');
+
+    // Tablet width: nothing spills sideways.
+    await page.setViewportSize({ width: 768, height: 900 });
+    await switchLanguage(page, 'en');
+    for (const path of [`/n/${N}/rounds`, `/n/${N}/rounds/${kremlin.id}`]) {
+      await page.goto(path);
+      await page.locator('h1').waitFor();
+      const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
+      expect(wide, path).toEqual([]);
+    }
   });
 });

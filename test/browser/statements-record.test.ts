@@ -244,5 +244,14 @@ describe.skipIf(!chromiumPath)('statements feed and the record', () => {
     const shown = await ua.getByTestId('events-shown').textContent();
     const [visible, headSeq] = (shown?.match(/[\d,]+/g) ?? []).map((x) => Number(x.replace(/,/g, '')));
     expect(visible).toBeLessThan(headSeq!);
+
+    // Tablet width: the tables scroll inside their cards, the pages do not spill sideways.
+    await ua.setViewportSize({ width: 768, height: 900 });
+    for (const path of [`/n/${N}/record`, `/n/${N}/statements`]) {
+      await ua.goto(path);
+      await ua.locator('h1').waitFor();
+      const wide = await ua.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.rd-table-scroll')).slice(0, 8).map((e) => `${e.tagName}.${e.className}`));
+      expect(wide, path).toEqual([]);
+    }
   });
 });

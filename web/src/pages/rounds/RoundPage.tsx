@@ -57,6 +57,7 @@ export function RoundPage() {
         <div className="round-badges"><FormatBadge format={r.format} /><VisibilityBadge visibility={r.visibility} /></div>
       </header>
       <OtherTitles texts={r.title} />
+      {isMediator && <EditRound round={r} />}
 
       <div className="round-layout">
         <div className="round-main">
@@ -75,7 +76,6 @@ export function RoundPage() {
         </aside>
       </div>
 
-      {isMediator && <EditRound round={r} />}
       <p className="small muted">{t('rounds:timesNote', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}</p>
     </section>
   );
@@ -212,7 +212,7 @@ function Readouts({ roundId }: { roundId: string }) {
           <LocalizedFields name="myreadout" legend={t('rounds:readouts.text')} rows={rows} onChange={setRows} languages={languageChoices(overview.languages)} multiline />
           <label htmlFor="readout-visibility">{t('rounds:readouts.visibility')}</label>
           <select id="readout-visibility" data-testid="readout-visibility" value={visibility} onChange={(e) => setVisibility(e.target.value as ReadoutVisibility)}>
-            {choices.map((v) => <option key={v} value={v}>{t(`rounds:readoutVisibility.${v}`)}</option>)}
+            {choices.map((v) => <option key={v} value={v}>{isMediator && v === 'mediator' ? t('rounds:readoutVisibility.mediatorOnly') : t(`rounds:readoutVisibility.${v}`)}</option>)}
           </select>
           <ErrorMessage error={write.error} />
           {saved && <p className="success" role="status">{t('rounds:readouts.saved')}</p>}
