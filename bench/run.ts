@@ -3,9 +3,10 @@ import { eventLogBench } from './event-log.bench.ts';
 import { liveFanoutBench } from './live-fanout.bench.ts';
 import { pointsBench } from './points.bench.ts';
 import { positionWritesBench } from './position-writes.bench.ts';
+import { webMapBench } from './web-map.ts';
 import type { Bench } from './harness.ts';
 
-const all: Bench[] = [eventLogBench, pointsBench, liveFanoutBench, positionWritesBench];
+const all: Bench[] = [eventLogBench, pointsBench, liveFanoutBench, positionWritesBench, webMapBench];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !all.some((b) => b.name === w));
 if (unknown.length > 0) {

@@ -39,9 +39,16 @@ export async function listSections(tx: Tx, n: string): Promise<Section[]> {
   return rows.map((r) => ({ id: s(r.id), title: r.title as Record<string, string>, order: r.ord as number }));
 }
 
-const pointSql = `SELECT p.*, COALESCE((SELECT max(seq) FROM events e WHERE e.negotiation_id = p.negotiation_id
-                    AND (e.payload->>'pointId' = p.id::text OR e.payload->'point'->>'id' = p.id::text)), 0) AS revision
-                  FROM points p WHERE p.negotiation_id = $1`;
+// A point's revision is the last event that names it (payload.pointId or payload.point.id).
+// One pass over the negotiation's events, grouped, rather than one scan of the log per point:
+// the correlated form took seconds on a 500-point text with a few thousand positions.
+const pointSql = `SELECT p.*, COALESCE(r.revision, 0) AS revision FROM points p
+                  LEFT JOIN (SELECT pid, max(seq) AS revision FROM (
+                      SELECT e.payload->>'pointId' AS pid, e.seq FROM events e WHERE e.negotiation_id = $1 AND e.payload ? 'pointId'
+                      UNION ALL
+                      SELECT e.payload->'point'->>'id', e.seq FROM events e WHERE e.negotiation_id = $1 AND e.payload ? 'point'
+                    ) named GROUP BY pid) r ON r.pid = p.id::text
+                  WHERE p.negotiation_id = $1`;
 
 function toPoint(r: Row): Point & { revision: number } {
   return {

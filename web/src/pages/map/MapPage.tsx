@@ -4,7 +4,7 @@
  * and text, the filters kept in the URL), and agreement over versions and rounds.
  * Everything shown is what the server lets this member see.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { PointOut } from '../../api/schemas.ts';
@@ -38,16 +38,26 @@ export function MapPage() {
   const sections = useSections(id);
   const names = useNames(id);
   const [search, setSearch] = useSearchParams();
-  const filters = useMemo(() => filtersFromSearch(search), [search]);
-  const setFilters = useCallback((f: MapFilters) => { setSearch(filtersToSearch(f), { replace: true }); }, [setSearch]);
+  // Filters answer at once (local state) and are written to the URL, so a reload or a shared
+  // link shows the same view; a URL changed from outside (back, a link) is read back in.
+  const urlKey = search.toString();
+  const [filters, setLocalFilters] = useState(() => filtersFromSearch(search));
+  const [readKey, setReadKey] = useState(urlKey);
+  if (urlKey !== readKey) { setReadKey(urlKey); setLocalFilters(filtersFromSearch(search)); }
+  const setFilters = useCallback((f: MapFilters) => {
+    setLocalFilters(f);
+    setSearch(filtersToSearch(f), { replace: true });
+  }, [setSearch]);
+  // Typing in the search box stays responsive on a 500-point map: the table follows a beat later.
+  const tableFilters = useDeferredValue(filters);
   const lang = i18n.language;
 
   const pointsById = useMemo(() => new Map((points.data ?? []).map((p) => [p.id, p])), [points.data]);
   const allParties = agreement.data?.parties;
   const partyIds = useMemo(() => {
     const all = allParties ?? [];
-    return filters.parties ? all.filter((p) => filters.parties!.includes(p)) : all;
-  }, [allParties, filters.parties]);
+    return tableFilters.parties ? all.filter((p) => tableFilters.parties!.includes(p)) : all;
+  }, [allParties, tableFilters.parties]);
   const partyList = names.parties;
   const partyName = useMemo(() => Object.fromEntries((allParties ?? []).map((p) => {
     const party = partyList.find((x) => x.id === p);
@@ -67,10 +77,10 @@ export function MapPage() {
   }), [t, lang, overview.draftingLanguage, partyName]);
 
   const groups = useMemo(() => {
-    const folded = fold(filters.q.trim());
-    const rows = (agreement.data?.rows ?? []).filter((r) => matchesPoint(r, pointsById.get(r.pointId), filters, folded));
+    const folded = fold(tableFilters.q.trim());
+    const rows = (agreement.data?.rows ?? []).filter((r) => matchesPoint(r, pointsById.get(r.pointId), tableFilters, folded));
     return groupRows(rows, pointsById, sections.data ?? []);
-  }, [agreement.data, pointsById, sections.data, filters]);
+  }, [agreement.data, pointsById, sections.data, tableFilters]);
   const shownCount = groups.reduce((n, g) => n + g.rows.length, 0);
 
   const partyHeader = useCallback((p: string) => {
@@ -102,7 +112,7 @@ export function MapPage() {
       <Filters filters={filters} onChange={setFilters} points={points.data ?? []} parties={a.parties} partyName={partyName} />
 
       <p className="map-count small" aria-live="polite" data-testid="map-count">
-        {hasFilters(filters)
+        {hasFilters(tableFilters)
           ? t('map:filters.showing', { shown: formatNumber(shownCount, lang), total: formatNumber(a.rows.length, lang) })
           : t('map:filters.all', { count: a.rows.length, n: formatNumber(a.rows.length, lang) })}
         {' '}<span className="muted">{t('map:table.keys')}</span>

@@ -6,11 +6,12 @@
  * focus moves between cells with the arrow keys (one cell in the tab order at a time).
  */
 import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PointOut } from '../../api/schemas.ts';
 import { dirOfLang, pickLanguage } from '../../i18n/text-direction.ts';
-import { LEVEL_ICON, LevelBadge, STATUS_ICON, VisibilityBadge, type Level, type Status } from '../../ui/badges.tsx';
+import { LevelBadge, STATUS_ICON, VisibilityBadge, type Level, type Status } from '../../ui/badges.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { Text } from '../../ui/LocalizedText.tsx';
@@ -42,6 +43,10 @@ interface Props {
 }
 
 const TIP_ID = 'map-cell-tip';
+/** Column widths in rem (map.css narrows the point column on a tablet). */
+const POINT_REM = 22;
+const STATUS_REM = 8.5;
+const PARTY_REM = 8;
 
 export function MapTable({ negotiationId, groups, points, partyIds, partyHeader, labels, sectionTitle }: Props) {
   const { t } = useTranslation();
@@ -120,8 +125,14 @@ export function MapTable({ negotiationId, groups, points, partyIds, partyHeader,
       ref={wrap} className="map-scroll" onScroll={() => tip.current?.hide(false)}
       role="region" aria-labelledby="map-table-caption"
     >
-      <table className="map-table" onFocus={onFocus} onBlur={onBlur} onMouseOver={onMouseOver} onMouseLeave={onMouseLeave} onClick={onClick} onKeyDown={onKeyDown}>
+      <table className="map-table" style={{ minInlineSize: `${String(POINT_REM + STATUS_REM + partyIds.length * PARTY_REM)}rem` }} onFocus={onFocus} onBlur={onBlur} onMouseOver={onMouseOver} onMouseLeave={onMouseLeave} onClick={onClick} onKeyDown={onKeyDown}>
         <caption id="map-table-caption" className="visually-hidden">{t('map:table.caption')}</caption>
+        {/* Fixed layout: column widths come from here, so the browser never measures 6,000 cells to size them. */}
+        <colgroup>
+          <col className="col-point" />
+          <col className="col-status" />
+          {partyIds.map((p) => <col key={p} className="col-party" />)}
+        </colgroup>
         <thead>
           <tr>
             <th scope="col" className="col-point">{t('map:table.point')}</th>
@@ -143,7 +154,8 @@ export function MapTable({ negotiationId, groups, points, partyIds, partyHeader,
           </tbody>
         ))}
       </table>
-      <CellTip ref={tip} labels={labels} />
+      {/* In a portal: showing the popover then leaves the table's layout untouched. */}
+      {createPortal(<CellTip ref={tip} labels={labels} />, document.body)}
     </div>
   );
 }
@@ -190,11 +202,11 @@ const MapRow = memo(function MapRow({ row, point, partyIds, labels, href, tabSto
         const levelLabel = labels.level[cell.level];
         return (
           <td key={p} className={`col-party cell-${cell.level}`}>
+            {/* The level's shape is drawn by CSS (map.css, the same shapes as LevelBadge's icons): 6,000 inline SVGs cost more than the rest of the cell. */}
             <button
               type="button" className={`map-cell level-${cell.level}`} data-point={row.pointId} data-party={p} tabIndex={p === stopParty ? 0 : -1}
               aria-label={labels.cell(labels.partyName[p] ?? '', row.number, levelLabel)}
             >
-              <Icon name={LEVEL_ICON[cell.level]} className="symbol" />
               <span className="cell-label" aria-hidden="true">{levelLabel}</span>
             </button>
           </td>
