@@ -26,8 +26,7 @@ export async function newContext(browser: Browser, baseURL: string, opts: { lang
     timezoneId: 'UTC',
   });
   const lang = opts.lang ?? 'en';
-  await context.addInitScript((l) => {
-    if (!localStorage.getItem('parley.lang')) localStorage.setItem('parley.lang', l);
-  }, lang);
+  // A script as text: this file is also imported by Node-only code (bench) without DOM types.
+  await context.addInitScript({ content: `if (!localStorage.getItem('parley.lang')) localStorage.setItem('parley.lang', ${JSON.stringify(lang)});` });
   return context;
 }
