@@ -4,30 +4,20 @@
  * (Urdu mirrors the whole layout and is remembered), the skip link, a page that does not
  * exist, and axe on each of these pages in English and Urdu.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/domain/accounts/totp.ts';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, demoEmail } from '../../src/demo/demo-accounts.ts';
 import { DEMO_NEGOTIATION_ID } from '../../src/demo/scenario.ts';
-import { chromiumPath, launchChromium, newContext } from './support/chromium.ts';
-import { startDemoServer, type DemoServer } from './support/demo-server.ts';
+import { chromiumPath, newContext } from './support/chromium.ts';
+import { demoBrowser } from './support/demo-browser.ts';
 import { axeViolations, screenshot, signIn, switchLanguage } from './support/pages.ts';
 
 describe.skipIf(!chromiumPath)('the app in Chromium: sign-in, invitations, languages', () => {
-  let server: DemoServer;
-  let browser: Browser;
+  const demo = demoBrowser();
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('refuses a wrong password with a message, then signs in and returns to the page asked for', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await context.newPage();
     await page.goto(`/n/${DEMO_NEGOTIATION_ID}/versions`);
     await page.waitForURL(/\/sign-in\?next=/);
@@ -45,7 +35,7 @@ describe.skipIf(!chromiumPath)('the app in Chromium: sign-in, invitations, langu
   });
 
   it('lists my negotiations with my seat, in English and in Urdu (mirrored, remembered)', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'ushakov');
     await page.waitForSelector('.negotiation-list li');
     const item = page.locator('.negotiation-list li').first();
@@ -72,7 +62,7 @@ describe.skipIf(!chromiumPath)('the app in Chromium: sign-in, invitations, langu
   });
 
   it('the skip link is the first stop of the keyboard and moves focus to the page', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'mediator');
     await page.waitForSelector('.negotiation-list li');
     await page.keyboard.press('Tab');
@@ -83,7 +73,7 @@ describe.skipIf(!chromiumPath)('the app in Chromium: sign-in, invitations, langu
   });
 
   it('a page that does not exist says so, and a negotiation I am not in is not found', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'mediator');
     await page.goto('/no/such/page');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Page not found');
@@ -95,7 +85,7 @@ describe.skipIf(!chromiumPath)('the app in Chromium: sign-in, invitations, langu
   });
 
   it('two-factor sign-in: set up from the account page, then asked for at sign-in', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'eu-observer');
     await page.goto('/account');
     await page.getByRole('button', { name: /set up two-factor/i }).click();
@@ -122,7 +112,7 @@ describe.skipIf(!chromiumPath)('the app in Chromium: sign-in, invitations, langu
   });
 
   it('accepting an invitation creates the account, signs it in and opens the negotiation', async () => {
-    const mediator = await newContext(browser, server.url);
+    const mediator = await newContext(demo.browser, demo.server.url);
     const page = await signIn(mediator, 'mediator');
     const me = await (await page.request.get('/api/auth/me')).json() as { csrfToken: string };
     const parties = await (await page.request.get(`/api/negotiations/${DEMO_NEGOTIATION_ID}/parties`)).json() as { items: { id: string; shortName: string }[] };
@@ -134,7 +124,7 @@ describe.skipIf(!chromiumPath)('the app in Chromium: sign-in, invitations, langu
     expect(invited.status()).toBe(201);
     const { acceptUrl } = await invited.json() as { acceptUrl: string };
 
-    const guest = await newContext(browser, server.url, { lang: 'ur' });
+    const guest = await newContext(demo.browser, demo.server.url, { lang: 'ur' });
     const g = await guest.newPage();
     await g.goto(new URL(acceptUrl).pathname + new URL(acceptUrl).hash);
     expect(await g.evaluate(() => document.documentElement.dir)).toBe('rtl');

@@ -6,12 +6,12 @@
  * Ukraine's, "since your last visit" lists what changed in between, and in Urdu the page is
  * right-to-left with the map's columns mirrored. axe on the page in English and Urdu.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION_ID } from '../../src/demo/scenario.ts';
 import { execute } from '../../src/store/execute.ts';
-import { chromiumPath, launchChromium, newContext } from './support/chromium.ts';
-import { startDemoServer, type DemoServer } from './support/demo-server.ts';
+import { chromiumPath, newContext } from './support/chromium.ts';
+import { demoBrowser } from './support/demo-browser.ts';
 import { axeViolations, screenshot, signIn, switchLanguage } from './support/pages.ts';
 
 /** Russia's reason on the elections point, shared with its own party only (src/demo/scenario.ts). */
@@ -37,20 +37,11 @@ async function openMap(page: Page, query = ''): Promise<void> {
 const visibleRowNumbers = (page: Page) => page.locator('tr.map-row .point-number').allTextContents();
 
 describe.skipIf(!chromiumPath)('the agreement map in Chromium', () => {
-  let server: DemoServer;
-  let browser: Browser;
+  const demo = demoBrowser();
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('shows the mediator the map with a summary that matches the API, a first-visit note, and no axe violation', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'mediator');
     await openMap(page);
     const api = await apiGet<Agreement>(page, `/api${MAP.replace('/n/', '/negotiations/')}/agreement`);
@@ -85,7 +76,7 @@ describe.skipIf(!chromiumPath)('the agreement map in Chromium', () => {
   });
 
   it('filters by status, party, tag and text, in the URL so that a reload keeps them', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'mediator');
     await openMap(page);
     const api = await apiGet<Agreement>(page, `/api/negotiations/${DEMO_NEGOTIATION_ID}/agreement`);
@@ -142,7 +133,7 @@ describe.skipIf(!chromiumPath)('the agreement map in Chromium', () => {
   });
 
   it("shows Russia its private reason on keyboard focus; Escape closes it; the arrow keys move between cells", async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'ushakov');
     await openMap(page);
     const api = await apiGet<Agreement>(page, `/api/negotiations/${DEMO_NEGOTIATION_ID}/agreement`);
@@ -177,7 +168,7 @@ describe.skipIf(!chromiumPath)('the agreement map in Chromium', () => {
   });
 
   it("never puts Russia's private reason anywhere in Ukraine's page", async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'ua-team');
     await openMap(page);
     const api = await apiGet<Agreement>(page, `/api/negotiations/${DEMO_NEGOTIATION_ID}/agreement`);
@@ -199,14 +190,14 @@ describe.skipIf(!chromiumPath)('the agreement map in Chromium', () => {
   });
 
   it('lists what changed since my last visit, with links, and then starts from there', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'eu-team');
     await openMap(page);
     await expect.poll(() => page.locator('.since-panel.first-visit').count()).toBe(1);
     // Let the visit mark be written before the next change.
     await expect.poll(async () => (await apiGet<{ visit: unknown }>(page, `/api/negotiations/${DEMO_NEGOTIATION_ID}/visit`)).visit).not.toBeNull();
-    const mediator = server.demo.members.find((m) => m.role === 'mediator')!;
-    const added = await execute(server.db, { negotiationId: DEMO_NEGOTIATION_ID, as: { memberId: mediator.id }, command: { name: 'addPoint', input: { texts: { en: 'A point added while EU was away.' } } } });
+    const mediator = demo.server.demo.members.find((m) => m.role === 'mediator')!;
+    const added = await execute(demo.server.db, { negotiationId: DEMO_NEGOTIATION_ID, as: { memberId: mediator.id }, command: { name: 'addPoint', input: { texts: { en: 'A point added while EU was away.' } } } });
     const point = added.flatMap((e) => (e.type === 'point.added' ? [e.payload.point] : []))[0]!;
     await openMap(page);
     const panel = page.getByTestId('since-panel');
@@ -222,7 +213,7 @@ describe.skipIf(!chromiumPath)('the agreement map in Chromium', () => {
   });
 
   it('mirrors in Urdu (dir=rtl, party columns in reverse order), with no axe violation, and fits a tablet', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'mediator');
     await openMap(page);
     const xs = async () => {
@@ -245,7 +236,7 @@ describe.skipIf(!chromiumPath)('the agreement map in Chromium', () => {
     await screenshot(page, 'map-ur');
     await context.close();
 
-    const tablet = await newContext(browser, server.url, { width: 768, height: 1024 });
+    const tablet = await newContext(demo.browser, demo.server.url, { width: 768, height: 1024 });
     const tpage = await signIn(tablet, 'ushakov');
     await openMap(tpage);
     // Nothing spills out of the page sideways: the map scrolls inside its own frame.

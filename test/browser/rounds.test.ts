@@ -5,12 +5,12 @@
  * resolved with "save mine on top", a Russia-only readout absent from Ukraine's DOM, Urdu
  * right-to-left, and axe on the timeline and the round page in English and Urdu.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION_ID as N } from '../../src/demo/scenario.ts';
-import { chromiumPath, launchChromium, newContext } from './support/chromium.ts';
-import { startDemoServer, type DemoServer } from './support/demo-server.ts';
-import { axeViolations, screenshot, signIn, switchLanguage } from './support/pages.ts';
+import { chromiumPath } from './support/chromium.ts';
+import { demoBrowser } from './support/demo-browser.ts';
+import { axeViolations, screenshot, switchLanguage } from './support/pages.ts';
 
 interface Round { id: string; title: Record<string, string>; place: Record<string, string>; publicReadout: Record<string, string>; revision: number; pointIds: string[]; attendeeIds: string[]; partyIds: string[] }
 interface Point { id: string; number: string; removed: boolean }
@@ -42,26 +42,9 @@ const TITLE_UR = 'جنیوا میں ضمانتوں پر ورکنگ اجلاس';
 const CANARY = 'Russia-only readout canary: Moscow will not move on Donbas before the next round.';
 
 describe.skipIf(!chromiumPath)('rounds: timeline, recording, editing with conflicts, private readouts', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  // Sign-ins are rate-limited per address (10 in 5 minutes): each seat signs in once.
-  const seats = new Map<string, Page>();
-  const as = async (seat: string, key = seat): Promise<Page> => {
-    const known = seats.get(key);
-    if (known) return known;
-    const page = await signIn(await newContext(browser, server.url), seat);
-    seats.set(key, page);
-    return page;
-  };
+  const demo = demoBrowser();
+  const as = (seat: string, key?: string) => demo.as(seat, key);
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('shows the demo rounds as a timeline, the Kremlin round held under non-disclosure with its terms', async () => {
     const page = await as('mediator');

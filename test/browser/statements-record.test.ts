@@ -5,12 +5,12 @@
  * position; the record verified by the mediator, the access log (all for the mediator,
  * one's own for a delegation), and a Russia-only position absent from Ukraine's event log.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION_ID as N } from '../../src/demo/scenario.ts';
-import { chromiumPath, launchChromium, newContext } from './support/chromium.ts';
-import { startDemoServer, type DemoServer } from './support/demo-server.ts';
-import { axeViolations, screenshot, signIn, switchLanguage } from './support/pages.ts';
+import { chromiumPath } from './support/chromium.ts';
+import { demoBrowser } from './support/demo-browser.ts';
+import { axeViolations, screenshot, switchLanguage } from './support/pages.ts';
 
 const QUOTE_UR = 'ہم اپنی سرزمین کا ایک انچ بھی نہیں چھوڑیں گے۔';
 const QUOTE_EN = 'We will not give up an inch of our land.';
@@ -47,26 +47,9 @@ async function openRecord(page: Page) {
 }
 
 describe.skipIf(!chromiumPath)('statements feed and the record', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  // Sign-ins are rate-limited per address: each seat signs in once.
-  const seats = new Map<string, Page>();
-  const as = async (seat: string): Promise<Page> => {
-    const known = seats.get(seat);
-    if (known) return known;
-    const page = await signIn(await newContext(browser, server.url), seat);
-    seats.set(seat, page);
-    return page;
-  };
+  const demo = demoBrowser();
+  const as = (seat: string, key?: string) => demo.as(seat, key);
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('lists the demo quotations in Urdu, right-to-left, and filters them by person, party, point and date', async () => {
     const page = await as('mediator');

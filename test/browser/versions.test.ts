@@ -4,11 +4,11 @@
  * mediator into a new version, a principal initialing it (and a negotiator who cannot), and
  * axe on both pages in English and Urdu.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION_ID as N } from '../../src/demo/scenario.ts';
-import { chromiumPath, launchChromium, newContext } from './support/chromium.ts';
-import { startDemoServer, type DemoServer } from './support/demo-server.ts';
+import { chromiumPath, newContext } from './support/chromium.ts';
+import { demoBrowser } from './support/demo-browser.ts';
 import { axeViolations, screenshot, signIn, switchLanguage } from './support/pages.ts';
 
 interface VersionRow { id: string; seqNo: number; label: string; contentHash: string; initials: { partyId: string }[] }
@@ -37,20 +37,11 @@ async function openVersions(page: Page) {
 }
 
 describe.skipIf(!chromiumPath)('versions: the timeline, comparing, accepting amendments, initialing', () => {
-  let server: DemoServer;
-  let browser: Browser;
+  const demo = demoBrowser();
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('lists the demo versions newest first, with points, amendments and initials; compares v1 with v2 inline and side by side', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'mediator');
     await openVersions(page);
     const cards = page.getByTestId('version');
@@ -132,7 +123,7 @@ describe.skipIf(!chromiumPath)('versions: the timeline, comparing, accepting ame
   });
 
   it('in Urdu both pages mirror and pass axe', async () => {
-    const context = await newContext(browser, server.url, { lang: 'ur' });
+    const context = await newContext(demo.browser, demo.server.url, { lang: 'ur' });
     const page = await signIn(context, 'ua-head');
     await openVersions(page);
     expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ur']);
@@ -155,7 +146,7 @@ describe.skipIf(!chromiumPath)('versions: the timeline, comparing, accepting ame
 
   it("the mediator accepts a party's amendment from the versions page: a new version, which compare shows", async () => {
     // A US negotiator drafts and proposes an amendment through the API.
-    const party = await newContext(browser, server.url);
+    const party = await newContext(demo.browser, demo.server.url);
     await (await signIn(party, 'witkoff')).close();
     const api = await apiAs(party);
     const overview = await api.get<{ membership: { partyId: string } }>(`/api/negotiations/${N}`);
@@ -169,7 +160,7 @@ describe.skipIf(!chromiumPath)('versions: the timeline, comparing, accepting ame
     expect(drafted.status()).toBe(201);
     await party.close();
 
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'mediator');
     await openVersions(page);
     const choice = page.getByTestId('amendment-choice').filter({ hasText: 'a shared chair for the Peace Council' });
@@ -211,7 +202,7 @@ describe.skipIf(!chromiumPath)('versions: the timeline, comparing, accepting ame
 
   it('a principal initials a version for the party, quoting its hash; a negotiator has no such button', async () => {
     const versions = await (async () => {
-      const c = await newContext(browser, server.url);
+      const c = await newContext(demo.browser, demo.server.url);
       await (await signIn(c, 'ua-head')).close();
       const v = await versionsOf(c);
       await c.close();
@@ -219,7 +210,7 @@ describe.skipIf(!chromiumPath)('versions: the timeline, comparing, accepting ame
     })();
     const newest = versions.at(-1)!;
 
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     const page = await signIn(context, 'ua-head');
     await openVersions(page);
     const card = page.locator(`[data-testid=version][data-seq="${newest.seqNo}"]`);
@@ -239,7 +230,7 @@ describe.skipIf(!chromiumPath)('versions: the timeline, comparing, accepting ame
     expect(after.at(-1)!.initials).toHaveLength(1);
     await context.close();
 
-    const negotiator = await newContext(browser, server.url);
+    const negotiator = await newContext(demo.browser, demo.server.url);
     const p2 = await signIn(negotiator, 'ua-team');
     await openVersions(p2);
     expect(await p2.getByTestId('initial-button').count()).toBe(0);
