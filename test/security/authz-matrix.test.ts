@@ -162,6 +162,9 @@ const guardedReads: Record<string, Case> = {
   listInvitations: { action: 'manage_members', targets: ['none'], prepare: () => ({ forParty: actorParty }) },
 };
 
+/** Writes about the caller's own account within a negotiation, which no party policy governs (the visit mark). Tested in test/api/map-routes.test.ts. */
+const personal = new Set(['markVisit']);
+
 /** Writes that are not about one negotiation: accounts, sessions, opening a negotiation. Tested in test/auth. */
 const outsideNegotiations = new Set([
   'createNegotiation', 'signIn', 'signOut', 'signOutEverywhere', 'createToken', 'revokeToken', 'setupTotp', 'enableTotp', 'disableTotp', 'changePassword', 'acceptInvitation',
@@ -190,7 +193,7 @@ const specOf = (operationId: string) => {
 describe('the authorization matrix covers every write route', () => {
   it('maps every write route of a negotiation to an action, and names nothing else', () => {
     const writes = allRoutes.filter((r) => r.method !== 'GET');
-    const unmapped = writes.filter((r) => !(r.operationId in routeActions) && !outsideNegotiations.has(r.operationId)).map((r) => `${r.method} ${r.url} (${r.operationId})`);
+    const unmapped = writes.filter((r) => !(r.operationId in routeActions) && !outsideNegotiations.has(r.operationId) && !personal.has(r.operationId)).map((r) => `${r.method} ${r.url} (${r.operationId})`);
     expect(unmapped, 'write routes with no action in routeActions').toEqual([]);
     for (const id of Object.keys(routeActions)) expect(specOf(id).url.startsWith('/api/negotiations/:id/'), id).toBe(true);
     for (const id of outsideNegotiations) expect(specOf(id).url.startsWith('/api/negotiations/:id'), id).toBe(false);

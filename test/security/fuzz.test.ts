@@ -115,6 +115,13 @@ const templates: Record<string, Template> = {
       source: { title: 'T', publisher: 'P', url: 'https://example.test', line: 3 }, date: '2025-12-03', pointIds: [w.point], stance: 'reject',
     }),
   },
+  agreementHistory: mediator,
+  getVisit: mediator,
+  markVisit: { as: 'mediator', body: () => ({ seenSeq: 1 }) },
+  listNotes: { as: 'principal' },
+  writeNote: { as: 'principal', body: (w) => ({ text: `A note ${randomUUID()}`, pointId: w.point, amendmentId: null, roundId: null }) },
+  editNote: { as: 'principal', body: () => ({ text: `Edited ${randomUUID()}` }) },
+  deleteNote: { as: 'principal' },
   listEvents: mediator,
   verifyRecord: mediator,
   listAccessLog: mediator,
@@ -312,6 +319,8 @@ describe.each(backends)('hostile input on %s', (backend) => {
       amendments.push(idFrom(await n.run(A.seats.negotiator, { name: 'draftAmendment', input: { partyId: A.id, kind: 'insert', afterPointId: null, texts: { en: 'Inserted.' }, ...(proposeTo ? { proposeTo } : {}) } }), 'amendment.drafted', 'amendment'));
     }
     amendments.push(idFrom(await n.run(B.seats.negotiator, { name: 'draftAmendment', input: { partyId: B.id, kind: 'delete', pointId: second, proposeTo: 'parties' } }), 'amendment.drafted', 'amendment'));
+    const notes: string[] = [];
+    for (let i = 0; i < 3; i++) notes.push(idFrom(await n.run(A.seats.principal, { name: 'writeNote', input: { text: `Note ${i}` } }), 'note.written', 'note'));
     const invitations: string[] = [];
     let invitationToken = '';
     for (let i = 0; i < 3; i++) {
@@ -333,7 +342,7 @@ describe.each(backends)('hostile input on %s', (backend) => {
       pool: {
         // Not `point`, which the bodies name: removePoint is fuzzed too, and would take it away from them.
         id: [n.negotiationId], pointId: [second, third], personId: [person], roundId: [roundId], versionId: [version.payload.version.id],
-        amendmentId: amendments, invId: invitations, tokenId: tokens,
+        amendmentId: amendments, invId: invitations, tokenId: tokens, noteId: notes,
       },
     };
   });
