@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { ParleyError } from '../domain/errors.ts';
 import { registerAdminCommand } from './commands/admin.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
+import { registerDiffCommand } from './commands/diff.command.ts';
 import { registerPointsCommand } from './commands/points.command.ts';
 import { registerRemoteCommands } from './commands/remote/index.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerAdminCommand(program);
   registerPointsCommand(program);
+  registerDiffCommand(program);
   registerVerifyCommand(program);
   registerTransferCommands(program);
   registerRemoteCommands(program);
