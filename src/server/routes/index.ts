@@ -9,6 +9,7 @@ import { amendmentRoutes } from './amendments.routes.ts';
 import { negotiationRoutes } from './negotiation.routes.ts';
 import { noteRoutes } from './notes.routes.ts';
 import { pointRoutes } from './points.routes.ts';
+import { exportRoutes } from './exports.routes.ts';
 import { positionRoutes } from './positions.routes.ts';
 import { recordRoutes } from './record.routes.ts';
 import { roundRoutes } from './rounds.routes.ts';
@@ -18,6 +19,7 @@ export const allRoutes: readonly AnyRouteSpec[] = [
   ...authRoutes, ...accountRoutes, ...invitationRoutes,
   ...negotiationRoutes,
   ...pointRoutes,
+  ...exportRoutes,
   ...amendmentRoutes,
   ...positionRoutes,
   ...mapRoutes,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ParleyError } from '../../domain/errors.ts';
-import { Lang } from '../../domain/model.ts';
 import { AddPointInput } from '../../domain/framework/add-point.ts';
 import { EditPointInput } from '../../domain/framework/edit-point.ts';
 import { CreateVersionInput } from '../../domain/versions/create-version.ts';
@@ -13,7 +12,6 @@ import { readAs } from '../../store/queries/read-as.ts';
 import { ListQuery, Page, defineRoute, paginate } from '../route.ts';
 import { memberOf } from '../viewer.ts';
 import { readAsMember, runAsMember } from './command.ts';
-import { versionMarkdown } from './version-markdown.ts';
 
 const tags = ['framework'];
 
@@ -71,25 +69,6 @@ export const pointRoutes = [
         }
         return v;
       });
-    },
-  }),
-  defineRoute({
-    method: 'GET', url: '/api/negotiations/:id/versions/:versionId/export', operationId: 'exportVersion', summary: 'A version as Markdown or JSON (an export, recorded in the access log)', tags: ['versions'], auth: 'read',
-    // `lang` goes into the Content-Disposition header and picks texts by key: a language code, nothing else.
-    params: EntityParams('versionId'), query: z.object({ format: z.enum(['md', 'json']).default('md'), lang: Lang.optional() }), response: z.unknown(),
-    async handler({ deps, auth, params, query, request, reply }) {
-      const me = await memberOf(deps.db, params.id, auth!);
-      const { version, title, languages } = await readAs(deps.db, params.id, me, async (tx) => {
-        const v = await getVersion(tx, params.id, params.versionId);
-        if (!v) throw new ParleyError('version_not_found', `No version with id ${params.versionId} that you may see.`);
-        const [n] = await tx.query<{ title: Record<string, string>; languages: string[] }>('SELECT title, languages FROM negotiations WHERE negotiation_id = $1', [params.id]);
-        await logAccess(tx, { negotiationId: params.id, accountId: auth!.accountId, memberId: me.memberId, action: 'version.export', target: v.id, detail: { format: query.format, lang: query.lang ?? null }, ip: request.ip });
-        return { version: v, title: n?.title ?? {}, languages: n?.languages ?? [] };
-      });
-      if (query.format === 'json') return version;
-      const lang = query.lang ?? languages[0] ?? 'en';
-      void reply.type('text/markdown; charset=utf-8').header('content-disposition', `attachment; filename="version-${version.seqNo}.${lang}.md"`);
-      return versionMarkdown(version, title, lang);
     },
   }),
   defineRoute({
