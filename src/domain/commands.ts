@@ -13,7 +13,7 @@ import { addParty } from './negotiation/add-party.ts';
 import { addPerson, updatePerson } from './negotiation/add-person.ts';
 import { addMember } from './negotiation/add-member.ts';
 import { addPoint, addSection } from './framework/add-point.ts';
-import { editPoint, removePoint } from './framework/edit-point.ts';
+import { confirmTranslation, editPoint, removePoint } from './framework/edit-point.ts';
 import { createVersion } from './versions/create-version.ts';
 import { initialVersion } from './versions/initial-version.ts';
 import { draftAmendment } from './amendments/draft-amendment.ts';
@@ -39,6 +39,7 @@ export const useCases = {
   addPoint,
   editPoint,
   removePoint,
+  confirmTranslation,
   createVersion,
   initialVersion,
   draftAmendment,

@@ -1,6 +1,7 @@
 /** What the negotiation routes answer, built from the domain's own schemas. */
 import { z } from 'zod';
 import { Amendment, Member, Party, Person, Point, Position, Readout, Round, Section, Statement, Version } from '../domain/model.ts';
+import { TextFlags } from '../domain/text/text-flag.ts';
 
 const Revision = { revision: z.number().int().describe('send back as basedOn to change it; a stale value gets 409 version_conflict') };
 
@@ -15,10 +16,15 @@ export const PartyOut = Party;
 export const PersonOut = Person.extend(Revision);
 export const MemberOut = Member;
 export const SectionOut = Section;
-export const PointOut = Point.extend(Revision);
+/** Characters that can make what is seen differ from what is signed, per language (ARCHITECTURE §7). */
+const Flags = { flags: TextFlags.describe('per language: bidi controls, invisible characters and mixed-script confusables, with code point, name and positions') };
+export const TranslationStatus = z.record(z.string(), z.enum(['current', 'pending']));
+export const PointOut = Point.extend(Revision).extend(Flags).extend({
+  translationStatus: TranslationStatus.describe('per language: pending when another language changed after this one was last edited or confirmed'),
+});
 export const VersionSummaryOut = Version.pick({ id: true, seqNo: true, label: true, note: true, createdAt: true, createdBy: true, contentHash: true, visibility: true, initials: true }).extend({ pointCount: z.number().int() });
 export const VersionOut = Version;
-export const AmendmentOut = Amendment.extend({ rejectionReason: z.string().nullable() });
+export const AmendmentOut = Amendment.extend({ rejectionReason: z.string().nullable() }).extend(Flags);
 export const PositionOut = Position.extend({ seq: z.number().int() });
 export const RoundOut = Round.extend(Revision);
 export const ReadoutOut = Readout;

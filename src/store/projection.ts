@@ -98,6 +98,9 @@ export async function project(tx: Tx, e: RecordedEvent): Promise<void> {
     case 'point.removed':
       await tx.query('UPDATE points SET removed = true WHERE negotiation_id = $1 AND id = $2', [n, e.payload.pointId]);
       return;
+    // Translation status is read from the log itself (text-history.queries.ts): no row to change.
+    case 'point.translation_confirmed':
+      return;
     case 'version.created':
       await insertVersion(tx, n, e.payload.version);
       return;

@@ -61,6 +61,8 @@ export interface SeatOptions {
   /** A party's name; default "Party <label>". */
   partyName?: (label: string) => string;
   scopes?: readonly Scope[];
+  /** The negotiation's languages, the first its drafting language; default English only. */
+  languages?: readonly string[];
 }
 
 /** The id of the entity an event of `type` carries under `key` (e.g. 'party.added', 'party'). */
@@ -91,7 +93,7 @@ export async function seatedNegotiation(db: Database, options: SeatOptions = {})
   const created = await run('system', {
     name: 'createNegotiation',
     input: {
-      title: options.title ?? { en: 'Security negotiation' }, description: options.description ?? {}, languages: ['en'], draftingLanguage: 'en',
+      title: options.title ?? { en: 'Security negotiation' }, description: options.description ?? {}, languages: [...(options.languages ?? ['en'])], draftingLanguage: options.languages?.[0] ?? 'en',
       mediator: { displayName: 'Mediator', accountId: mediatorAccount },
     },
   });

@@ -76,6 +76,15 @@ const routeActions: Record<string, Case> = {
     action: 'edit_working_text', targets: ['none'],
     prepare: async (w) => ({ params: { pointId: idFrom(await w.n.run(w.n.mediator, { name: 'addPoint', input: { texts: { en: `To remove ${w.unique()}` } } }), 'point.added', 'point') }, forParty: null }),
   },
+  confirmTranslation: {
+    action: 'edit_working_text', targets: ['none'],
+    // A point whose English changed after its Russian: the Russian is pending, to be confirmed.
+    prepare: async (w) => {
+      const id = idFrom(await w.n.run(w.n.mediator, { name: 'addPoint', input: { texts: { en: `Pending ${w.unique()}`, ru: 'Перевод' } } }), 'point.added', 'point');
+      await w.n.run(w.n.mediator, { name: 'editPoint', input: { pointId: id, texts: { en: `Changed ${w.unique()}`, ru: 'Перевод' } } });
+      return { params: { pointId: id }, body: { lang: 'ru' }, forParty: null };
+    },
+  },
   createVersion: {
     action: 'create_version', targets: ['none'],
     prepare: async (w) => {
@@ -216,7 +225,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
   beforeAll(async () => {
     t = await freshDatabase(backend);
     app = await buildApp({ db: t.db });
-    const n = await seatedNegotiation(t.db, { parties: 2 });
+    const n = await seatedNegotiation(t.db, { parties: 2, languages: ['en', 'ru'] });
     const [A, B] = [n.parties[0]!, n.parties[1]!];
     const other = await seatedNegotiation(t.db, { parties: 1 });
     let counter = 0;

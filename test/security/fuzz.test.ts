@@ -85,6 +85,7 @@ const templates: Record<string, Template> = {
   getPoint: mediator,
   editPoint: { as: 'mediator', body: () => ({ texts: { en: `Edited ${randomUUID()}` }, tags: [], sectionId: null }) },
   removePoint: mediator,
+  confirmTranslation: { as: 'mediator', body: () => ({ lang: 'ru' }) },
   listVersions: mediator,
   createVersion: { as: 'mediator', body: () => ({ label: 'v', note: 'n', visibility: 'parties', amendmentIds: [] }) },
   getVersion: mediator,

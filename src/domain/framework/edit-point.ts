@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ParleyError } from '../errors.ts';
-import { Id, NonEmptyText } from '../model.ts';
+import { Id, Lang, NonEmptyText } from '../model.ts';
 import type { CommandContext } from '../record/context.ts';
 import { assertCurrent } from '../record/stale-write.ts';
 import type { PendingEvent } from '../record/events.ts';
@@ -10,6 +10,7 @@ import { activePoints, type NegotiationState } from '../record/state.ts';
 import { authorize } from '../policy/permissions.ts';
 import { PointTexts, Tags } from './add-point.ts';
 import { renumber } from './renumber.ts';
+import { translationStatus } from './translation-status.ts';
 
 export const EditPointInput = z.object({
   pointId: Id,
@@ -54,4 +55,27 @@ export function removePoint(state: NegotiationState, ctx: CommandContext, raw: z
     { type: 'point.removed', payload: { pointId: p.id }, visibility: 'parties', partyId: null },
     ...renumber(activePoints(state).filter((o) => o.id !== p.id)),
   ];
+}
+
+export const ConfirmTranslationInput = z.object({
+  pointId: Id,
+  lang: Lang,
+  /** The point's revision the mediator read the texts at. */
+  basedOn: z.number().int().nonnegative().optional(),
+});
+
+/**
+ * The mediator has compared a pending language's text with the changed one and finds it still
+ * says the same: it becomes current without an edit. Only a pending language can be confirmed,
+ * so the log holds no confirmations that confirm nothing.
+ */
+export function confirmTranslation(state: NegotiationState, ctx: CommandContext, raw: z.input<typeof ConfirmTranslationInput>): PendingEvent[] {
+  const input = ConfirmTranslationInput.parse(raw);
+  authorize(ctx.actor, 'edit_working_text');
+  const p = getPoint(state, input.pointId);
+  assertCurrent(state, p.id, input.basedOn, () => p);
+  const status = translationStatus(state.textHistory.get(p.id))[input.lang];
+  if (status === undefined) throw new ParleyError('invalid_input', `Point ${p.number} has no ${input.lang} text to confirm.`);
+  if (status === 'current') throw new ParleyError('invalid_input', `The ${input.lang} text of point ${p.number} is not pending: nothing to confirm.`);
+  return [{ type: 'point.translation_confirmed', payload: { pointId: p.id, lang: input.lang }, visibility: 'parties', partyId: null }];
 }

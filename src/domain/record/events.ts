@@ -25,6 +25,7 @@ export const EventBody = z.discriminatedUnion('type', [
   ev('point.edited', z.object({ pointId: Id, texts: Localized, tags: z.array(z.string()), number: z.string(), sectionId: Id.nullable() })),
   ev('point.moved', z.object({ pointId: Id, order: z.number().int(), number: z.string() })),
   ev('point.removed', z.object({ pointId: Id })),
+  ev('point.translation_confirmed', z.object({ pointId: Id, lang: z.string() })),
   ev('version.created', z.object({ version: Version })),
   ev('version.initialed', z.object({ versionId: Id, partyId: Id, memberId: Id, contentHash: z.string(), at: z.iso.datetime() })),
   ev('amendment.drafted', z.object({ amendment: Amendment })),

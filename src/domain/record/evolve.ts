@@ -4,6 +4,7 @@
  * in place because folding thousands of events immutably would copy the maps each time;
  * callers that need the old state keep a clone.
  */
+import { foldTextEvent } from '../framework/translation-status.ts';
 import type { EventBody } from './events.ts';
 import type { NegotiationState } from './state.ts';
 
@@ -35,8 +36,13 @@ export function evolve(state: NegotiationState, event: EventBody & { seq?: numbe
       return;
     case 'point.added':
       state.points.set(event.payload.point.id, event.payload.point);
+      foldTextEvent(state.textHistory, { seq: event.seq ?? state.seq + 1, type: event.type, payload: event.payload });
+      return;
+    case 'point.translation_confirmed':
+      foldTextEvent(state.textHistory, { seq: event.seq ?? state.seq + 1, type: event.type, payload: event.payload });
       return;
     case 'point.edited': {
+      foldTextEvent(state.textHistory, { seq: event.seq ?? state.seq + 1, type: event.type, payload: event.payload });
       const p = state.points.get(event.payload.pointId);
       if (p) {
         const { texts, tags, number, sectionId } = event.payload;
@@ -117,7 +123,8 @@ function touchedEntity(event: EventBody): string | null {
     case 'point.added': return event.payload.point.id;
     case 'point.edited':
     case 'point.moved':
-    case 'point.removed': return event.payload.pointId;
+    case 'point.removed':
+    case 'point.translation_confirmed': return event.payload.pointId;
     case 'person.added':
     case 'person.updated': return event.payload.person.id;
     case 'round.scheduled':

@@ -3,6 +3,7 @@
  * against this state; the store keeps SQL read models of the same events for queries and
  * row-level security. Both are projections of one log, and the replay tests hold them equal.
  */
+import type { TextHistory } from '../framework/translation-status.ts';
 import type {
   Amendment, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Round, Section, Statement, Version,
 } from '../model.ts';
@@ -31,6 +32,8 @@ export interface NegotiationState {
    * client sends back as `basedOn` so a write made on a stale view is refused, not applied.
    */
   revisions: Map<string, number>;
+  /** Per point, when each language's text last changed or was confirmed: what "translation pending" is derived from. */
+  textHistory: Map<string, TextHistory>;
 }
 
 export function emptyState(): NegotiationState {
@@ -50,6 +53,7 @@ export function emptyState(): NegotiationState {
     statements: new Map(),
     notes: new Map(),
     revisions: new Map(),
+    textHistory: new Map(),
   };
 }
 

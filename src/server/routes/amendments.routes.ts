@@ -3,6 +3,7 @@ import { AcceptAmendmentsInput, RejectAmendmentInput } from '../../domain/amendm
 import { DraftAmendmentInput } from '../../domain/amendments/draft-amendment.ts';
 import { ProposeAmendmentInput } from '../../domain/amendments/propose-amendment.ts';
 import { AmendmentStatus } from '../../domain/model.ts';
+import { flagTexts } from '../../domain/text/unicode-safety.ts';
 import { EntityParams, NegotiationParams, Written } from '../../protocol/common.schema.ts';
 import { AmendmentOut } from '../../protocol/negotiation.schema.ts';
 import { getAmendment, listAmendments } from '../../store/queries/negotiation.queries.ts';
@@ -11,12 +12,16 @@ import { readAsMember, runAsMember } from './command.ts';
 
 const tags = ['amendments'];
 const AmendmentParams = EntityParams('amendmentId');
+const withFlags = <A extends { texts: Record<string, string> }>(a: A) => ({ ...a, flags: flagTexts(a.texts) });
 
 export const amendmentRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/amendments', operationId: 'listAmendments', summary: 'Amendments I may see (my party\'s drafts, proposals shared with me)', tags, auth: 'read',
     params: NegotiationParams, query: ListQuery.extend({ status: AmendmentStatus.optional() }), response: Page(AmendmentOut),
-    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listAmendments(tx, params.id, query.status)), query),
+    async handler({ deps, auth, params, query }) {
+      const page = paginate(await readAsMember(deps, auth!, params.id, (tx) => listAmendments(tx, params.id, query.status)), query);
+      return { ...page, items: page.items.map(withFlags) };
+    },
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/amendments', operationId: 'draftAmendment', summary: 'Draft an amendment for my party (optionally proposing it at once)', tags, auth: 'write', status: 201,
@@ -29,7 +34,7 @@ export const amendmentRoutes = [
     async handler({ deps, auth, params }) {
       const a = await readAsMember(deps, auth!, params.id, (tx) => getAmendment(tx, params.id, params.amendmentId));
       if (!a) throw new ParleyError('amendment_not_found', `No amendment with id ${params.amendmentId} in this negotiation.`);
-      return a;
+      return withFlags(a);
     },
   }),
   defineRoute({

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { ParleyError } from '../../domain/errors.ts';
 import { AddPointInput } from '../../domain/framework/add-point.ts';
-import { EditPointInput } from '../../domain/framework/edit-point.ts';
+import { ConfirmTranslationInput, EditPointInput } from '../../domain/framework/edit-point.ts';
+import { translationStatus, type TextHistory } from '../../domain/framework/translation-status.ts';
+import type { Point } from '../../domain/model.ts';
+import { flagTexts } from '../../domain/text/unicode-safety.ts';
 import { CreateVersionInput } from '../../domain/versions/create-version.ts';
 import { InitialVersionInput } from '../../domain/versions/initial-version.ts';
 import { EntityParams, NegotiationParams, Written } from '../../protocol/common.schema.ts';
@@ -9,17 +12,31 @@ import { PointOut, VersionOut, VersionSummaryOut } from '../../protocol/negotiat
 import { logAccess } from '../../store/accounts/access-log.store.ts';
 import { getPoint, getVersion, listPoints, listVersions } from '../../store/queries/negotiation.queries.ts';
 import { readAs } from '../../store/queries/read-as.ts';
+import { readTextHistories } from '../../store/queries/text-history.queries.ts';
 import { ListQuery, Page, defineRoute, paginate } from '../route.ts';
 import { memberOf } from '../viewer.ts';
 import { readAsMember, runAsMember } from './command.ts';
 
 const tags = ['framework'];
 
+/** A point as answered: its row plus what is derived from its texts and their history. */
+function presentPoint<P extends Point>(p: P, histories: ReadonlyMap<string, TextHistory>) {
+  return { ...p, flags: flagTexts(p.texts), translationStatus: translationStatus(histories.get(p.id)) };
+}
+
 export const pointRoutes = [
   defineRoute({
     method: 'GET', url: '/api/negotiations/:id/points', operationId: 'listPoints', summary: 'The working text, point by point', tags, auth: 'read',
     params: NegotiationParams, query: ListQuery.extend({ includeRemoved: z.enum(['true', 'false']).optional() }), response: Page(PointOut),
-    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listPoints(tx, params.id, query.includeRemoved === 'true')), query),
+    async handler({ deps, auth, params, query }) {
+      const { points, histories } = await readAsMember(deps, auth!, params.id, async (tx) => ({
+        points: await listPoints(tx, params.id, query.includeRemoved === 'true'),
+        histories: await readTextHistories(tx, params.id),
+      }));
+      // Flags are worked out for the page answered, not for every point of a long text.
+      const page = paginate(points, query);
+      return { ...page, items: page.items.map((p) => presentPoint(p, histories)) };
+    },
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/points', operationId: 'addPoint', summary: 'Add a point to the working text (mediator)', tags, auth: 'write', status: 201,
@@ -30,9 +47,12 @@ export const pointRoutes = [
     method: 'GET', url: '/api/negotiations/:id/points/:pointId', operationId: 'getPoint', summary: 'One point of the working text', tags, auth: 'read',
     params: EntityParams('pointId'), response: PointOut,
     async handler({ deps, auth, params }) {
-      const p = await readAsMember(deps, auth!, params.id, (tx) => getPoint(tx, params.id, params.pointId));
+      const { p, histories } = await readAsMember(deps, auth!, params.id, async (tx) => ({
+        p: await getPoint(tx, params.id, params.pointId),
+        histories: await readTextHistories(tx, params.id, params.pointId),
+      }));
       if (!p) throw new ParleyError('point_not_found', `No point with id ${params.pointId} in this negotiation.`);
-      return p;
+      return presentPoint(p, histories);
     },
   }),
   defineRoute({
@@ -44,6 +64,11 @@ export const pointRoutes = [
     method: 'DELETE', url: '/api/negotiations/:id/points/:pointId', operationId: 'removePoint', summary: 'Remove a point from the working text (mediator)', tags, auth: 'write',
     params: EntityParams('pointId'), response: Written,
     handler: ({ deps, auth, params }) => runAsMember(deps, auth!, params.id, { name: 'removePoint', input: { pointId: params.pointId } }),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/negotiations/:id/points/:pointId/translations/confirm', operationId: 'confirmTranslation', summary: 'Confirm a pending language\'s text still matches the changed one (mediator)', tags, auth: 'write',
+    params: EntityParams('pointId'), body: ConfirmTranslationInput.omit({ pointId: true }), response: Written,
+    handler: ({ deps, auth, params, body }) => runAsMember(deps, auth!, params.id, { name: 'confirmTranslation', input: { ...body, pointId: params.pointId } }),
   }),
 
   defineRoute({

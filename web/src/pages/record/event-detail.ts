@@ -31,7 +31,8 @@ export function eventDetail(e: Pick<EventOut, 'type' | 'payload'>): EventDetail 
     case 'point.added': return { kind: 'point', pointId: b.payload.point.id, number: b.payload.point.number };
     case 'point.edited':
     case 'point.moved': return { kind: 'point', pointId: b.payload.pointId, number: b.payload.number };
-    case 'point.removed': return { kind: 'point', pointId: b.payload.pointId, number: null };
+    case 'point.removed':
+    case 'point.translation_confirmed': return { kind: 'point', pointId: b.payload.pointId, number: null };
     case 'version.created': return { kind: 'text', value: b.payload.version.label, lang: null };
     case 'version.initialed': return { kind: 'party', partyId: b.payload.partyId };
     case 'amendment.drafted':
