@@ -145,8 +145,8 @@ export function versionDocument(v: Version, title: Record<string, string>, lang:
   };
 }
 
-/** A file name from a version label: letters and digits of any script kept, the rest dashed. */
+/** A file name from a version label: letters (with their marks) and digits of any script kept, the rest dashed. */
 export function fileSlug(label: string): string {
-  const slug = label.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 60);
+  const slug = label.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 60);
   return slug || 'version';
 }
