@@ -62,7 +62,24 @@ if (existsSync(chromiumPath)) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 } else {
-  skipped.push(`browser suites (test/browser: sign-in, agreement map, live, versions, rounds, Urdu/RTL, axe, screenshots): no Chromium at ${chromiumPath}; apt-get install chromium fonts-noto-core, or set PARLEY_CHROMIUM_PATH`);
+  skipped.push(`browser suites (test/browser: sign-in, agreement map, live, versions, rounds, Urdu/RTL, axe, screenshots; PDF export in test/export and test/api/exports): no Chromium at ${chromiumPath}; apt-get install chromium fonts-noto-core, or set PARLEY_CHROMIUM_PATH`);
+}
+
+if (!existsSync('/usr/bin/pdftotext') && !requireChromium) {
+  skipped.push('PDF text check (test/export/pdf.test.ts): no pdftotext; apt-get install poppler-utils');
+}
+
+// The .docx tracked-changes proof opens the export in LibreOffice (Debian's headless writer).
+const requireLibreOffice = process.env.PARLEY_REQUIRE_LIBREOFFICE === '1';
+const sofficePath = process.env.PARLEY_SOFFICE_PATH || '/usr/bin/soffice';
+if (existsSync(sofficePath)) {
+  env.PARLEY_TEST_SOFFICE = sofficePath;
+} else if (requireLibreOffice) {
+  console.error(`LibreOffice is required for this run (PARLEY_REQUIRE_LIBREOFFICE=1) but ${sofficePath} does not exist: install Debian's package "libreoffice-writer-nogui".`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+} else {
+  skipped.push(`LibreOffice round trip of the .docx redline (test/export/docx.test.ts): no soffice at ${sofficePath}; apt-get install libreoffice-writer-nogui, or set PARLEY_SOFFICE_PATH`);
 }
 
 for (const [name, cmd, args] of [
