@@ -99,6 +99,29 @@ describe('alignPoints on hand-written pairs', () => {
     expect(links(pts('Same.', 'Other text here.', 'Same.'), pts('Same.', 'Same.'))).toEqual(['1->1 unchanged', '2->- removed', '3->2 renumbered']);
   });
 
+  it('keeps its judgement on a long document, where common words stop being candidates', () => {
+    // 400 points built from a fixed word list (a deterministic generator, not random):
+    // every point shares "the", "parties" and "shall" with every other.
+    const words = Array.from({ length: 900 }, (_, i) => `term${i.toString(36)}`);
+    const text = (k: number) => `The parties shall ${Array.from({ length: 14 }, (_, w) => words[(k * 7 + w * 131) % words.length]!).join(' ')} of the parties.`;
+    const old = Array.from({ length: 400 }, (_, k) => ({ number: String(k + 1), text: text(k) }));
+    const revised = old.map((p) => p.text);
+    const moved = revised.splice(10, 1)[0]!.replace('The parties shall', 'Both parties must');
+    revised.push(moved);
+    revised.splice(149, 2, `${revised[149]!} ${revised[150]!}`); // old 151 and 152 merged
+    const [a, b] = [old[300]!.text.slice(0, 60), old[300]!.text.slice(60)];
+    revised.splice(revised.indexOf(old[300]!.text), 1, a, b); // old 301 split
+    const pairs = alignPoints(old, revised.map((t, k) => ({ number: String(k + 1), text: t })));
+    const of = (n: string) => pairs.filter((p) => p.old === n).map((p) => `${p.new} ${p.kind}`);
+    expect(of('11')).toEqual(['400 changed']);
+    expect(of('151')).toEqual(['150 merged']);
+    expect(of('152')).toEqual(['150 merged']);
+    expect(of('301')).toEqual(['299 split', '300 split']);
+    expect(pairs.filter((p) => p.kind === 'added' || p.kind === 'removed')).toEqual([]);
+    expect(pairs.filter((p) => p.kind === 'unchanged')).toHaveLength(10);
+    expect(pairs.filter((p) => p.kind === 'renumbered')).toHaveLength(400 - 10 - 1 - 2 - 1);
+  });
+
   it('handles empty sides', () => {
     expect(links([], pts('One.'))).toEqual(['-->1 added']);
     expect(links(pts('One.'), [])).toEqual(['1->- removed']);

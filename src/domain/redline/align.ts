@@ -22,8 +22,9 @@
  *       order — a heavily rewritten point is trusted when it sits where it was;
  *    c. out of order: what is still free pairs greedily by similarity ≥ STRONG.
  * 4. Merges and splits: an old point left over whose words are mostly (≥ CONTAIN) inside a
- *    new point, and which explains part of that new point its partner did not, joined it
- *    (merged); a new point left over that is mostly inside an old one was split off it.
+ *    new point, and which explains part of that new point its partner did not (coverage up
+ *    by ≥ MERGE_GAIN; the largest gain wins), joined it (merged); a new point left over that
+ *    is mostly inside an old one, completing its partner, was split off it.
  *
  * Thresholds, from the hand-written pairs in the tests: unrelated points of one agreement
  * score 0.05–0.25 (shared vocabulary of the genre), a point with a clause rewritten scores
@@ -61,6 +62,10 @@ export interface AlignOptions {
 export const WEAK = 0.3;
 export const STRONG = 0.5;
 export const CONTAIN = 0.6;
+/** How many points, sharing the most distinctive words with a point, are compared with it closely. */
+const CANDIDATES = 10;
+/** Below this share of weighted words in common two points are not the same point, whatever their order: bigrams are not consulted. */
+const MIN_DICE = 0.2;
 /** How much more of a new point a merged old point must explain than its partner already did. */
 const MERGE_GAIN = 0.1;
 
@@ -200,22 +205,61 @@ export function alignPoints(
   const biMassO = fo.map((f) => mass(f.bi, biWeight));
   const biMassN = fn.map((f) => mass(f.bi, biWeight));
 
-  // Unigram overlaps through an inverted index of the new points, so only pairs sharing a word are visited.
-  const postings = new Map<string, [number, number][]>();
-  fn.forEach((f, j) => {
-    for (const [t, c] of f.uni) {
-      let list = postings.get(t);
-      if (list === undefined) postings.set(t, (list = []));
-      list.push([j, c]);
-    }
+  // Unigram overlaps, exact, but only for pairs that could matter: without pruning every pair
+  // of two 2,000-point documents shares "the" and the work is quadratic with a large constant.
+  // Candidates come from inverted indexes of the "selective" words (in at most max(20, 5%) of
+  // the points), in both directions; each point keeps its CANDIDATES best by selective
+  // overlap whose upper bound (selective overlap plus the smaller common-word mass) could
+  // still reach MIN_DICE or CONTAIN. Only those pairs get an exact overlap.
+  const cap = Math.max(20, Math.ceil(total * 0.05));
+  const selective = (t: string): boolean => (df.get(t) ?? 0) <= cap;
+  const commonMass = (f: Features): number => {
+    let m = 0;
+    for (const [t, c] of f.uni) if (!selective(t)) m += c * idf(t);
+    return m;
+  };
+  const commonO = fo.map(commonMass);
+  const commonN = fn.map(commonMass);
+  const worthExact = (i: number, j: number, sel: number): boolean => {
+    const bound = sel + Math.min(commonO[i]!, commonN[j]!);
+    return (2 * bound) / (uniMassO[i]! + uniMassN[j]!) >= MIN_DICE || bound >= CONTAIN * uniMassO[i]! || bound >= CONTAIN * uniMassN[j]!;
+  };
+  const uniOverlap: Map<number, number>[] = fo.map(() => new Map<number, number>());
+  const consider = (i: number, j: number): void => {
+    if (!uniOverlap[i]!.has(j)) uniOverlap[i]!.set(j, overlap(fo[i]!.uni, fn[j]!.uni, idf));
+  };
+  const bestBySelective = (from: readonly Features[], to: readonly Features[], visit: (a: number, b: number, sel: number) => void): void => {
+    const postings = new Map<string, [number, number][]>();
+    to.forEach((f, b) => {
+      for (const [t, c] of f.uni) {
+        if (!selective(t)) continue;
+        let list = postings.get(t);
+        if (list === undefined) postings.set(t, (list = []));
+        list.push([b, c]);
+      }
+    });
+    const acc = new Float64Array(to.length);
+    const touched: number[] = [];
+    from.forEach((f, a) => {
+      for (const [t, c] of f.uni) {
+        if (!selective(t)) continue;
+        const w = idf(t);
+        for (const [b, d] of postings.get(t) ?? []) {
+          if (acc[b] === 0) touched.push(b);
+          acc[b] = acc[b]! + Math.min(c, d) * w;
+        }
+      }
+      touched.sort((x, y) => acc[y]! - acc[x]! || x - y);
+      for (const b of touched.slice(0, CANDIDATES)) visit(a, b, acc[b]!);
+      for (const b of touched) acc[b] = 0;
+      touched.length = 0;
+    });
+  };
+  bestBySelective(fo, fn, (i, j, sel) => {
+    if (worthExact(i, j, sel)) consider(i, j);
   });
-  const uniOverlap: Map<number, number>[] = fo.map((f) => {
-    const acc = new Map<number, number>();
-    for (const [t, c] of f.uni) {
-      const w = idf(t);
-      for (const [j, d] of postings.get(t) ?? []) acc.set(j, (acc.get(j) ?? 0) + Math.min(c, d) * w);
-    }
-    return acc;
+  bestBySelective(fn, fo, (j, i, sel) => {
+    if (worthExact(i, j, sel)) consider(i, j);
   });
 
   const similarity = (i: number, j: number): number => {
@@ -223,6 +267,7 @@ export function alignPoints(
     const ov = uniOverlap[i]!.get(j) ?? 0;
     const uDen = uniMassO[i]! + uniMassN[j]!;
     const uni = uDen === 0 ? 0 : (2 * ov) / uDen;
+    if (uni < MIN_DICE) return uni;
     const bDen = biMassO[i]! + biMassN[j]!;
     if (bDen === 0 || fo[i]!.bi.size === 0 || fn[j]!.bi.size === 0) return Math.min(uni, 0.999);
     const bi = (2 * overlap(fo[i]!.bi, fn[j]!.bi, biWeight)) / bDen;
@@ -337,32 +382,40 @@ export function alignPoints(
     for (const j of news) for (const [t, c] of fn[j]!.uni) covered.set(t, (covered.get(t) ?? 0) + c);
     return overlap(covered, fo[i]!.uni, idf) / uniMassO[i]!;
   };
+  // Where a part is contained in several points (boilerplate repeated across a treaty), it
+  // belongs to the one whose existing match it completes most: the largest gain in coverage.
   for (let i = 0; i < fo.length; i++) {
     if (matchOld[i] !== -1) continue;
     let bestJ = -1;
-    let bestC = 0;
-    for (const [j] of uniOverlap[i]!) {
-      const c = oldInNew(i, j);
-      if (c > bestC || (c === bestC && j < bestJ)) [bestJ, bestC] = [j, c];
+    let bestGain = MERGE_GAIN;
+    for (const j of [...uniOverlap[i]!.keys()].sort((x, y) => x - y)) {
+      const partner = matchNew[j]!;
+      if (oldInNew(i, j) < CONTAIN || partner < 0 || splitFrom.has(partner)) continue;
+      const group = mergedInto.get(j) ?? [partner];
+      const gain = coverNew(j, [...group, i]) - coverNew(j, group);
+      if (gain >= bestGain + 1e-9 || (bestJ === -1 && gain >= bestGain)) [bestJ, bestGain] = [j, gain];
     }
-    if (bestJ === -1 || bestC < CONTAIN || matchNew[bestJ] === -1 || splitFrom.has(matchNew[bestJ]!)) continue;
-    const group = mergedInto.get(bestJ) ?? [matchNew[bestJ]!];
-    if (coverNew(bestJ, [...group, i]) < coverNew(bestJ, group) + MERGE_GAIN) continue;
-    mergedInto.set(bestJ, [...group, i]);
+    if (bestJ === -1) continue;
+    mergedInto.set(bestJ, [...(mergedInto.get(bestJ) ?? [matchNew[bestJ]!]), i]);
     matchOld[i] = -2;
   }
+  const oldsSharingWith: number[][] = fn.map(() => []);
+  uniOverlap.forEach((m, i) => {
+    for (const j of m.keys()) oldsSharingWith[j]!.push(i);
+  });
   for (let j = 0; j < fn.length; j++) {
     if (matchNew[j] !== -1) continue;
     let bestI = -1;
-    let bestC = 0;
-    for (let i = 0; i < fo.length; i++) {
-      const c = newInOld(i, j);
-      if (c > bestC) [bestI, bestC] = [i, c];
+    let bestGain = MERGE_GAIN;
+    for (const i of oldsSharingWith[j]!.sort((x, y) => x - y)) {
+      const partner = matchOld[i]!;
+      if (newInOld(i, j) < CONTAIN || partner < 0 || mergedInto.has(partner)) continue;
+      const group = splitFrom.get(i) ?? [partner];
+      const gain = coverOld(i, [...group, j]) - coverOld(i, group);
+      if (gain >= bestGain + 1e-9 || (bestI === -1 && gain >= bestGain)) [bestI, bestGain] = [i, gain];
     }
-    if (bestI === -1 || bestC < CONTAIN || matchOld[bestI]! < 0 || mergedInto.has(matchOld[bestI]!)) continue;
-    const group = splitFrom.get(bestI) ?? [matchOld[bestI]!];
-    if (coverOld(bestI, [...group, j]) < coverOld(bestI, group) + MERGE_GAIN) continue;
-    splitFrom.set(bestI, [...group, j]);
+    if (bestI === -1) continue;
+    splitFrom.set(bestI, [...(splitFrom.get(bestI) ?? [matchOld[bestI]!]), j]);
     matchNew[j] = -2;
   }
 
