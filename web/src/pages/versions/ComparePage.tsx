@@ -97,6 +97,16 @@ export function ComparePage() {
               {t('versions:compare.onlyChanges')}
             </label>
           </div>
+          {aId && bId && (
+            <p className="compare-downloads" role="group" aria-label={t('versions:compare.downloads')}>
+              {(['docx', 'pdf', 'md'] as const).map((f) => (
+                <a key={f} className="button small" download data-testid={`download-${f}`}
+                  href={`/api/negotiations/${id}/versions/compare/export?a=${aId}&b=${bId}&format=${f}&lang=${encodeURIComponent(lang)}`}>
+                  {t(`versions:compare.download.${f}`)}
+                </a>
+              ))}
+            </p>
+          )}
           {a.isError && <ErrorMessage error={a.error} />}
           {b.isError && <ErrorMessage error={b.error} />}
           {(a.isPending || b.isPending) && !a.isError && !b.isError && <Loading />}

@@ -150,13 +150,26 @@ function VersionCard({ version: v, previous, latest, highlighted, selected, onTo
             {t('versions:compareWithPrevious', { previous: previous.label })}
           </Link>
         )}
-        <a className="button small" href={exportHref(id, v.id, lang)} download>
-          {t('versions:download')}
-        </a>
+        <span className="version-downloads" role="group" aria-label={t('versions:downloads', { label: v.label })}>
+          <a className="button small" href={exportHref(id, v.id, lang)} download>
+            {t('versions:download')}
+          </a>
+          <a className="button small" href={fileHref(id, v.id, lang, 'docx')} download>
+            {t('versions:downloadDocx')}
+          </a>
+          <a className="button small" href={fileHref(id, v.id, lang, 'pdf')} download>
+            {t('versions:downloadPdf')}
+          </a>
+        </span>
         <InitialButton version={v} />
       </div>
     </li>
   );
+}
+
+/** A version's download in another format: the export route answers md, docx and pdf alike. */
+function fileHref(id: string, versionId: string, lang: string, format: 'docx' | 'pdf'): string {
+  return `/api/negotiations/${id}/versions/${versionId}/export?format=${format}&lang=${encodeURIComponent(lang)}`;
 }
 
 function AcceptedAmendments({ accepted }: { accepted: AmendmentOut[] }) {
