@@ -9,7 +9,7 @@ const UA = '44444444-4444-4444-8444-444444444444';
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 const point = (n: number, over: Partial<PointOut> = {}): PointOut => ({
-  id: id(n), number: String(n), sectionId: null, order: n, texts: { en: `Point ${String(n)} text` }, tags: [], illustrative: false, removed: false, revision: 1, ...over,
+  id: id(n), number: String(n), sectionId: null, order: n, texts: { en: `Point ${String(n)} text` }, tags: [], illustrative: false, removed: false, revision: 1, flags: {}, translationStatus: {}, ...over,
 });
 const row = (n: number, status: Row['status'] = 'close'): Row => ({ pointId: id(n), number: String(n), status, missing: [], score: 0.5, cells: {} });
 const section = (sid: string, order: number): SectionOut => ({ id: sid, title: { en: `Section ${String(order)}` }, order });

@@ -18,6 +18,7 @@ import { LevelBadge, VisibilityBadge } from '../../ui/badges.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { Redline } from '../../ui/Redline.tsx';
+import { TextFlags } from '../../ui/TextFlags.tsx';
 import { fetchAmendment, useAmendments, usePositions, useVersionList } from './point-queries.ts';
 import { amendmentActions, amendmentsOfPoint, cleanTexts, mayDraftAmendment, orderLanguages } from './point-view.ts';
 import { FreeText } from './FreeText.tsx';
@@ -77,10 +78,14 @@ function AmendmentItem({ a, point }: { a: AmendmentOut; point: PointOut }) {
         <div key={l} className="pp-amendment-text">
           <h4>{languageName(l)}</h4>
           {a.baseTexts ? <Redline before={a.baseTexts[l] ?? ''} after={a.texts[l] ?? ''} lang={l} /> : <p lang={l} dir={dirOfLang(l)}>{a.texts[l]}</p>}
+          <TextFlags text={a.texts[l] ?? ''} flags={a.flags[l]} lang={l} scope={a.id} />
         </div>
       ))}
       {a.kind === 'insert' && langs.map((l) => (
-        <div key={l} className="pp-amendment-text"><h4>{languageName(l)}</h4><p lang={l} dir={dirOfLang(l)}>{a.texts[l]}</p></div>
+        <div key={l} className="pp-amendment-text">
+          <h4>{languageName(l)}</h4><p lang={l} dir={dirOfLang(l)}>{a.texts[l]}</p>
+          <TextFlags text={a.texts[l] ?? ''} flags={a.flags[l]} lang={l} scope={a.id} />
+        </div>
       ))}
       {a.kind === 'delete' && <p>{t('point:amendments.deletes', { number: point.number })}</p>}
       {a.kind === 'move' && <p>{t('point:amendments.moves')}</p>}

@@ -15,6 +15,8 @@ import { nKey } from '../../negotiation/queries.ts';
 import { ConflictDialog, currentRevision, isConflict } from '../../ui/ConflictDialog.tsx';
 import { ErrorMessage } from '../../ui/feedback.tsx';
 import { Redline } from '../../ui/Redline.tsx';
+import { TextFlags, textFlagsId } from '../../ui/TextFlags.tsx';
+import { TranslationStatus } from '../../ui/TranslationStatus.tsx';
 import { cleanTexts, orderLanguages } from './point-view.ts';
 
 /** Intl's name of a language in the UI language ("Urdu", "اردو"), the code if Intl has none. */
@@ -27,7 +29,7 @@ export function useLanguageName(): (code: string) => string {
 
 export function PointTextSection({ point }: { point: PointOut }) {
   const { t } = useTranslation();
-  const { overview, isMediator } = useNegotiation();
+  const { id, overview, isMediator } = useNegotiation();
   const languageName = useLanguageName();
   const [editing, setEditing] = useState(false);
   const langs = orderLanguages(point.texts, overview.draftingLanguage, overview.languages);
@@ -51,7 +53,15 @@ export function PointTextSection({ point }: { point: PointOut }) {
                 {languageName(l)}
                 {l === overview.draftingLanguage && <span className="badge pp-drafting">{t('point:text.drafting')}</span>}
               </h3>
-              <p lang={l} dir={dirOfLang(l)} className="pp-text" data-lang={l}>{point.texts[l]}</p>
+              <TranslationStatus
+                negotiationId={id} pointId={point.id} lang={l} languageName={languageName(l)} status={point.translationStatus[l]}
+                revision={point.revision} mayConfirm={isMediator && !point.removed}
+              />
+              <p
+                lang={l} dir={dirOfLang(l)} className="pp-text" data-lang={l}
+                aria-describedby={point.flags[l]?.length ? textFlagsId(point.id, l) : undefined}
+              >{point.texts[l]}</p>
+              <TextFlags text={point.texts[l] ?? ''} flags={point.flags[l]} lang={l} scope={point.id} />
             </section>
           ))}
         </div>

@@ -106,7 +106,7 @@ describe('historyByParty', () => {
 
 describe('amendmentsOfPoint', () => {
   it('keeps amendments on the point and the insertion that created it, proposed first', () => {
-    const base = { partyId: RU, baseVersionId: null, texts: {}, baseTexts: null, afterPointId: null, number: null, justification: '', visibility: 'parties' as const, createdBy: RU, decidedAt: null, resultVersionId: null, rejectionReason: null };
+    const base = { partyId: RU, baseVersionId: null, texts: {}, baseTexts: null, afterPointId: null, number: null, justification: '', visibility: 'parties' as const, createdBy: RU, decidedAt: null, resultVersionId: null, rejectionReason: null, flags: {} };
     const list = [
       { ...base, id: 'acc', kind: 'replace' as const, pointId: P, status: 'accepted' as const, createdAt: '2025-01-01T00:00:00Z', resultPointId: P },
       { ...base, id: 'prop', kind: 'replace' as const, pointId: P, status: 'proposed' as const, createdAt: '2025-01-02T00:00:00Z', resultPointId: null },
