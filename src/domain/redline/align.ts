@@ -187,8 +187,15 @@ export function alignPoints(
   newPoints: readonly AlignInputPoint[],
   options: AlignOptions = {},
 ): AlignedPair[] {
-  const fo = oldPoints.map((p) => features(p.text, options.lang));
-  const fn = newPoints.map((p) => features(p.text, options.lang));
+  // Most points of a revision are unchanged: segment each distinct text once.
+  const cache = new Map<string, Features>();
+  const featuresOf = (text: string): Features => {
+    let f = cache.get(text);
+    if (f === undefined) cache.set(text, (f = features(text, options.lang)));
+    return f;
+  };
+  const fo = oldPoints.map((p) => featuresOf(p.text));
+  const fn = newPoints.map((p) => featuresOf(p.text));
 
   // Inverse document frequency over both documents' points.
   const df = new Map<string, number>();
@@ -207,11 +214,11 @@ export function alignPoints(
 
   // Unigram overlaps, exact, but only for pairs that could matter: without pruning every pair
   // of two 2,000-point documents shares "the" and the work is quadratic with a large constant.
-  // Candidates come from inverted indexes of the "selective" words (in at most max(20, 5%) of
+  // Candidates come from inverted indexes of the "selective" words (in at most max(20, 1%) of
   // the points), in both directions; each point keeps its CANDIDATES best by selective
   // overlap whose upper bound (selective overlap plus the smaller common-word mass) could
   // still reach MIN_DICE or CONTAIN. Only those pairs get an exact overlap.
-  const cap = Math.max(20, Math.ceil(total * 0.05));
+  const cap = Math.max(20, Math.ceil(total * 0.01));
   const selective = (t: string): boolean => (df.get(t) ?? 0) <= cap;
   const commonMass = (f: Features): number => {
     let m = 0;
@@ -228,16 +235,21 @@ export function alignPoints(
   const consider = (i: number, j: number): void => {
     if (!uniOverlap[i]!.has(j)) uniOverlap[i]!.set(j, overlap(fo[i]!.uni, fn[j]!.uni, idf));
   };
-  const bestBySelective = (from: readonly Features[], to: readonly Features[], visit: (a: number, b: number, sel: number) => void): void => {
+  const index = (points: readonly Features[], keep: (t: string) => boolean): Map<string, [number, number][]> => {
     const postings = new Map<string, [number, number][]>();
-    to.forEach((f, b) => {
+    points.forEach((f, b) => {
       for (const [t, c] of f.uni) {
-        if (!selective(t)) continue;
+        if (!keep(t)) continue;
         let list = postings.get(t);
         if (list === undefined) postings.set(t, (list = []));
         list.push([b, c]);
       }
     });
+    return postings;
+  };
+  const bestBySelective = (from: readonly Features[], to: readonly Features[], visit: (a: number, b: number, sel: number) => void): void => {
+    const postings = index(to, selective);
+    let allPostings: Map<string, [number, number][]> | undefined;
     const acc = new Float64Array(to.length);
     const touched: number[] = [];
     from.forEach((f, a) => {
@@ -247,6 +259,19 @@ export function alignPoints(
         for (const [b, d] of postings.get(t) ?? []) {
           if (acc[b] === 0) touched.push(b);
           acc[b] = acc[b]! + Math.min(c, d) * w;
+        }
+      }
+      if (touched.length === 0) {
+        // A point made only of common words (a short "The parties agree.") has no selective
+        // word to be found by: its three rarest words stand in, whatever their frequency.
+        const rarest = [...f.uni.keys()].sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : 1)).slice(0, 3);
+        for (const t of rarest) {
+          for (const [b] of (allPostings ??= index(to, () => true)).get(t) ?? []) {
+            if (acc[b] === 0) {
+              touched.push(b);
+              acc[b] = overlap(f.uni, to[b]!.uni, idf);
+            }
+          }
         }
       }
       touched.sort((x, y) => acc[y]! - acc[x]! || x - y);
