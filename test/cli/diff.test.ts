@@ -15,7 +15,8 @@ const fixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'diff', nam
 let work: { path: string; remove(): void };
 const file = (name: string) => join(work.path, name);
 
-interface Pair { old: string | null; new: string | null; kind: string; similarity: number; ops: { op: string; text: string; oldOffset: number; newOffset: number }[] }
+interface Op { op: string; text: string; oldStart: number; oldEnd: number; newStart: number; newEnd: number; moveId?: string }
+interface Pair { old: string | null; new: string | null; kind: string; similarity: number; ops: Op[] }
 interface Output { pairs: Pair[]; stats: { lang: string; oldPoints: number; newPoints: number; pairs: Record<string, number>; words: Record<string, number> } }
 
 const links = (out: Output) => out.pairs.map((p) => `${p.old ?? '-'}->${p.new ?? '-'} ${p.kind}`);
@@ -35,6 +36,8 @@ beforeAll(async () => {
   const name = Buffer.from('EncryptedPackage', 'utf16le');
   writeFileSync(file('locked.docx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1016), name, Buffer.alloc(2048 - name.length)]));
   writeFileSync(file('no-points.docx'), await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Minutes of the meeting.'), new Paragraph('Nothing was agreed.')] }] })));
+  writeFileSync(file('move-old.txt'), '1. The ceasefire starts at midnight. Heavy weapons are withdrawn fifteen kilometres from the line. Monitors report every week.\n2. Prisoners are exchanged.\n');
+  writeFileSync(file('move-new.txt'), '1. The ceasefire starts at midnight. Monitors report every week. Heavy weapons are withdrawn fifteen kilometres from the line.\n2. Prisoners are exchanged.\n');
   writeFileSync(file('no-points.txt'), 'Minutes of the meeting.\nThe delegations met and exchanged views on the ceasefire.\n');
 }, 60_000);
 
@@ -54,13 +57,13 @@ describe('parley diff: outputs', () => {
     const oldText = 'A comprehensive non-aggression agreement will be concluded between Russia, Ukraine and Europe.';
     const newText = 'A comprehensive non-aggression agreement will be concluded between Russia, Ukraine and the European Union.';
     for (const o of changed.ops) {
-      if (o.op !== 'insert') expect(oldText.slice(o.oldOffset, o.oldOffset + o.text.length)).toBe(o.text);
-      if (o.op !== 'delete') expect(newText.slice(o.newOffset, o.newOffset + o.text.length)).toBe(o.text);
+      if (o.op !== 'insert') expect(oldText.slice(o.oldStart, o.oldEnd)).toBe(o.text);
+      if (o.op !== 'delete') expect(newText.slice(o.newStart, o.newEnd)).toBe(o.text);
     }
     expect(changed.similarity).toBeGreaterThan(0.5);
     expect(changed.similarity).toBeLessThan(1);
     const added = out.pairs.find((p) => p.kind === 'added')!;
-    expect(added.ops).toEqual([{ op: 'insert', text: 'The parties will cooperate on demining.', oldOffset: 0, newOffset: 0 }]);
+    expect(added.ops).toEqual([{ op: 'insert', text: 'The parties will cooperate on demining.', oldStart: 0, oldEnd: 0, newStart: 0, newEnd: 39 }]);
   });
 
   it('JSON: Russian pair — a point moved to the front, a split, an insertion', async () => {
@@ -110,6 +113,24 @@ describe('parley diff: outputs', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('<p lang="ru" dir="ltr">');
     expect(r.stdout).toContain('<del>смешанная комиссия</del><ins>миссия ОБСЕ</ins>');
+  });
+
+  it('a moved passage is a move (move-from/move-to with one id) in JSON and in HTML, not a deletion plus an insertion', async () => {
+    const r = await runCli(['diff', file('move-old.txt'), file('move-new.txt')]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Output;
+    expect(links(out)).toEqual(['1->1 changed', '2->2 unchanged']);
+    const ops = out.pairs[0]!.ops;
+    // No word is deleted or inserted (a full stop may be), one sentence moves.
+    expect(ops.filter((o) => (o.op === 'insert' || o.op === 'delete') && /\p{L}/u.test(o.text))).toEqual([]);
+    const from = ops.find((o) => o.op === 'move-from')!;
+    const to = ops.find((o) => o.op === 'move-to')!;
+    expect(from.moveId).toBe(to.moveId);
+    expect(to.text).toBe(from.text);
+    expect(to.text).toMatch(/Monitors report every week|Heavy weapons are withdrawn fifteen kilometres from the line/u);
+    const html = await runCli(['diff', file('move-old.txt'), file('move-new.txt'), '--format', 'html']);
+    expect(html.stdout).toContain(`<del class="moved" title="moved (${from.moveId!})">${from.text}</del>`);
+    expect(html.stdout).toContain(`<ins class="moved" title="moved (${to.moveId!})">${to.text}</ins>`);
   });
 
   it('.docx in: the same alignment as the text file', async () => {

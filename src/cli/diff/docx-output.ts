@@ -46,7 +46,8 @@ export async function diffDocx(diff: FileDiff, oldFile: DocxSource, newFile: Doc
       status,
       oldNumber: p.old,
       newNumber: p.new,
-      parts: p.ops.map((op) => ({ op: op.op, text: op.text })),
+      // A move becomes its deletion and its insertion: the writer draws w:ins/w:del only.
+      parts: p.ops.map((op) => ({ op: op.op === 'move-from' ? 'delete' : op.op === 'move-to' ? 'insert' : op.op, text: op.text })),
       moved: false,
       sectionId: null,
       by,

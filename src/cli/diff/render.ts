@@ -5,6 +5,7 @@
  * left and is shaped with the right font.
  */
 import type { AlignKind } from '../../domain/redline/align.ts';
+import type { RedlineOp } from '../../domain/redline/index.ts';
 import type { FileDiff, FilePair } from './file-diff.ts';
 
 export interface DiffLabels {
@@ -28,6 +29,31 @@ function escapeHtml(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 }
 
+/**
+ * The operations as marked-up text. A moved passage shows where it left (struck through)
+ * and where it arrived (underlined), both with the class "moved" and a shared title, so it
+ * reads as one move and not as an unrelated deletion and insertion.
+ */
+function marked(ops: readonly RedlineOp[], escape: (text: string) => string): string {
+  return ops
+    .map((op) => {
+      const text = escape(op.text);
+      switch (op.op) {
+        case 'insert':
+          return `<ins>${text}</ins>`;
+        case 'delete':
+          return `<del>${text}</del>`;
+        case 'move-from':
+          return `<del class="moved" title="moved (${op.moveId ?? ''})">${text}</del>`;
+        case 'move-to':
+          return `<ins class="moved" title="moved (${op.moveId ?? ''})">${text}</ins>`;
+        default:
+          return text;
+      }
+    })
+    .join('');
+}
+
 function heading(p: FilePair): string {
   const from = p.old ?? '—';
   const to = p.new ?? '—';
@@ -40,21 +66,15 @@ const SUMMARY_ORDER: AlignKind[] = ['unchanged', 'renumbered', 'changed', 'merge
 function summary(diff: FileDiff): string {
   const s = diff.stats;
   const kinds = SUMMARY_ORDER.filter((k) => s.pairs[k] > 0).map((k) => `${k} ${s.pairs[k]}`).join(', ');
-  return `${s.oldPoints} points → ${s.newPoints} points: ${kinds}. Words inserted ${s.words.inserted}, deleted ${s.words.deleted}.`;
+  return `${s.oldPoints} points → ${s.newPoints} points: ${kinds}. Words inserted ${s.words.inserted}, deleted ${s.words.deleted}, moved ${s.words.moved}.`;
 }
 
 export function renderMarkdown(diff: FileDiff, labels: DiffLabels): string {
   const out: string[] = [`# ${labels.oldName} → ${labels.newName}`, '', summary(diff), ''];
   for (const p of diff.pairs) {
     out.push(`## ${heading(p)}`, '');
-    const body = p.ops
-      .map((op) => {
-        // Markdown would read "<" as the start of a tag and "\" as an escape.
-        const text = escapeHtml(op.text).replace(/\\/gu, '\\\\').replace(/\n/gu, '<br>\n');
-        return op.op === 'insert' ? `<ins>${text}</ins>` : op.op === 'delete' ? `<del>${text}</del>` : text;
-      })
-      .join('');
-    out.push(body, '');
+    // Markdown would read "<" as the start of a tag and "\" as an escape.
+    out.push(marked(p.ops, (t) => escapeHtml(t).replace(/\\/gu, '\\\\').replace(/\n/gu, '<br>\n')), '');
   }
   return out.join('\n');
 }
@@ -64,12 +84,7 @@ export function renderHtml(diff: FileDiff, labels: DiffLabels): string {
   const dir = directionOf(lang);
   const rows = diff.pairs
     .map((p) => {
-      const body = p.ops
-        .map((op) => {
-          const text = escapeHtml(op.text);
-          return op.op === 'insert' ? `<ins>${text}</ins>` : op.op === 'delete' ? `<del>${text}</del>` : text;
-        })
-        .join('');
+      const body = marked(p.ops, escapeHtml);
       return `<section class="pair ${p.kind}">\n<h2 lang="en" dir="ltr">${escapeHtml(heading(p))}</h2>\n<p lang="${escapeHtml(lang)}" dir="${dir}">${body}</p>\n</section>`;
     })
     .join('\n');
@@ -86,6 +101,7 @@ p { white-space: pre-wrap; line-height: 1.8; margin: 0; }
 p:lang(ur) { line-height: 2.4; }
 ins { background: #dcf5dc; color: #0b4f0b; text-decoration: underline; }
 del { background: #fbdada; color: #7a1010; text-decoration: line-through; }
+ins.moved, del.moved { background: #e3e3fb; color: #23236e; }
 .added p { border-inline-start: 3px solid #2e8b2e; padding-inline-start: 0.5rem; }
 .removed p { border-inline-start: 3px solid #b22222; padding-inline-start: 0.5rem; }
 </style>
