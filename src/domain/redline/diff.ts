@@ -18,12 +18,13 @@ import { forEachToken } from './tokenize.ts';
 import type { RedlineOp, RedlineOptions } from './types.ts';
 
 /** Below this many characters in total, the texts are tokenized whole (no chunk level). */
-const DIRECT_LIMIT = 20000;
+const DIRECT_LIMIT = 2000;
 
 export function redline(before: string, after: string, options: RedlineOptions = {}): RedlineOp[] {
   if (before === after) return before === '' ? [] : [{ op: 'equal', oldStart: 0, oldEnd: before.length, newStart: 0, newEnd: after.length, text: before }];
   const segs = baseDiff(before, after, options.lang);
-  if (options.moves === false) return toOps(before, after, segs);
+  // A move needs a deletion and an insertion in two different places.
+  if (options.moves === false || segs.filter((s) => !s.eq).length < 2) return toOps(before, after, segs);
   const moves = widen(before, after, findMoves(before, after, segs, options), options.lang);
   if (moves.length === 0) return toOps(before, after, segs);
   // Diff again without the moved passages (so that words of a moved passage are not matched

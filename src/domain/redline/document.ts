@@ -67,9 +67,9 @@ export function diffPointPairs(
 const WORDS = /[\p{L}\p{N}]+/gu;
 
 /** Dice coefficient of the two texts' word sets: a cheap guess for the default pairing only. */
-function similarity(a: string, b: string): number {
-  const x = new Set(a.toLowerCase().match(WORDS) ?? []);
-  const y = new Set(b.toLowerCase().match(WORDS) ?? []);
+const wordSet = (t: string) => new Set(t.toLowerCase().match(WORDS) ?? []);
+
+function similarity(x: Set<string>, y: Set<string>): number {
   if (x.size + y.size === 0) return 1;
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
@@ -84,10 +84,14 @@ function pairInOrder(
   newRest: number[],
 ): PointPair[] {
   const free = new Set(oldRest);
+  const oldWords = new Map(oldRest.map((i) => [i, wordSet(oldPoints[i]!.text)]));
   const sortedOld = [...oldRest].sort((x, y) => x - y);
   const out: PointPair[] = [];
   const restNew = new Set(newRest);
   let prevOld = -1;
+  // The old index of the next identical point after each new position, from the right.
+  const nextMatched = new Array<number>(matchedOldOfNew.length + 1).fill(Infinity);
+  for (let k = matchedOldOfNew.length - 1; k >= 0; k--) nextMatched[k] = matchedOldOfNew[k] ?? nextMatched[k + 1]!;
   for (let j = 0; j < matchedOldOfNew.length; j++) {
     const m = matchedOldOfNew[j];
     if (m !== null && m !== undefined) {
@@ -95,20 +99,14 @@ function pairInOrder(
       continue;
     }
     if (!restNew.has(j)) continue;
-    let nextOld = Infinity;
-    for (let k = j + 1; k < matchedOldOfNew.length; k++) {
-      const x = matchedOldOfNew[k];
-      if (x !== null && x !== undefined) {
-        nextOld = x;
-        break;
-      }
-    }
+    const nextOld = nextMatched[j + 1]!;
+    const newWords = wordSet(newPoints[j]!.text);
     // The most similar leftover in the stretch (shared words), if it shares enough.
     let o: number | undefined;
     let best = 0.25;
     for (const i of sortedOld) {
       if (i <= prevOld || i >= nextOld || !free.has(i)) continue;
-      const score = similarity(oldPoints[i]!.text, newPoints[j]!.text);
+      const score = similarity(oldWords.get(i)!, newWords);
       if (score > best) {
         best = score;
         o = i;

@@ -124,7 +124,7 @@ function sameGram(a: Int32Array, i: number, b: Int32Array, j: number, k: number)
 /** Anchors unique on both sides (single tokens, then 4-grams), longest increasing subsequence, recursion in the gaps. */
 function byAnchors(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: number, bHi: number, out: Match[], depth: number): boolean {
   if (depth > 64) return false;
-  for (const k of [1, 4, 12]) {
+  for (const k of [8, 3, 1]) {
     const anchors = uniqueAnchors(a, aLo, aHi, b, bLo, bHi, k);
     if (anchors.length === 0) continue;
     const chain = longestIncreasing(anchors);
