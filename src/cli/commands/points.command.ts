@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { parsePoints, type ParsedDocument } from '../../domain/framework/parse-points.ts';
+import { findTextFlags, type TextFlag } from '../../domain/text/unicode-safety.ts';
 import { printJson, printLine } from '../output.ts';
 import { readTextFile } from '../read-input.ts';
 
@@ -13,6 +14,25 @@ function indent(text: string, prefix: string): string {
     .split('\n')
     .map((line) => prefix + line)
     .join('\n');
+}
+
+/**
+ * Imported text is checked like typed text (ARCHITECTURE §7), in the file as it is: the
+ * parser drops bidi controls and zero-width characters, so the imported points would
+ * silently differ from what a reader of the file saw. Each flag gets its line and column.
+ */
+type SourceFlag = TextFlag & { line: number; column: number };
+function sourceFlags(text: string): SourceFlag[] {
+  return findTextFlags(text).map((f) => {
+    const before = text.slice(0, f.index);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    return { ...f, line: before.split('\n').length, column: Array.from(before.slice(lineStart)).length + 1 };
+  });
+}
+
+function describeFlag(f: SourceFlag): string {
+  const lookAlike = f.looksLike === undefined ? '' : `, looks like "${f.looksLike}" in "${f.word ?? ''}"`;
+  return `line ${f.line}, column ${f.column}: ${f.kind} ${f.codePoint} ${f.name}${lookAlike}`;
 }
 
 function printListing(doc: ParsedDocument): void {
@@ -55,6 +75,7 @@ export function registerPointsCommand(program: Command): void {
     .action(async (file: string, opts: { lang?: string; json?: boolean }) => {
       const text = await readTextFile(file);
       const doc = parsePoints(text, opts.lang === undefined ? undefined : { lang: opts.lang });
+      const flags = sourceFlags(text);
       if (opts.json === true) {
         printJson({
           lang: doc.lang,
@@ -62,9 +83,15 @@ export function registerPointsCommand(program: Command): void {
           points: doc.points,
           ...(doc.sections !== undefined && doc.sections.length > 0 ? { sections: doc.sections } : {}),
           ...(doc.closing !== undefined ? { closing: doc.closing } : {}),
+          // Only when something is flagged, so a clean import reads as it always did.
+          ...(flags.length > 0 ? { flags } : {}),
         });
       } else {
         printListing(doc);
+        if (flags.length > 0) {
+          printLine(`${flags.length} character${flags.length === 1 ? '' : 's'} to check in the file (hidden, reordering or look-alike):`);
+          for (const f of flags) printLine(`  ! ${describeFlag(f)}`);
+        }
       }
     });
 }
