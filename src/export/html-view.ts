@@ -19,7 +19,7 @@ function page(title: string, lang: string, dir: string, body: string): string {
 <html lang="${esc(lang)}" dir="${dir}">
 <head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>
-${embeddedFontFaces()}
+${embeddedFontFaces(title + body)}
 @page { size: A4; margin: 20mm 18mm; }
 body { font-family: ${fontStack(lang)}; font-size: 11pt; line-height: ${nastaliq ? 2.3 : 1.5}; color: #111; }
 h1 { font-size: 18pt; margin: 0 0 4pt; } h2 { font-size: 13pt; margin: 14pt 0 6pt; } h3 { font-size: 12pt; margin: 12pt 0 4pt; }

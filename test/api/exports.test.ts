@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { buildApp } from '../../src/server/app.ts';
 import { execute } from '../../src/store/execute.ts';
 import { importDocxPoints, readTrackedChanges } from '../../src/import/docx.ts';
-import { chromiumPath } from '../../src/export/pdf.ts';
+import { chromiumPath, closePdfBrowser } from '../../src/export/pdf.ts';
 import { addAccount, issueToken } from '../helpers/auth.ts';
 import { backends, freshDatabase, type TestDatabase } from '../helpers/databases.ts';
 
@@ -57,7 +57,7 @@ describe.each(backends)('exports on %s', (backend) => {
     await post(admin, `/api/negotiations/${N}/points`, { texts: { en: 'CONFIDENTIAL-DRAFT ceasefire monitoring.' } });
     secret = await post(admin, `/api/negotiations/${N}/versions`, { label: 'Mediator working copy', visibility: 'mediator' });
   });
-  afterAll(async () => { await app.close(); await t.dispose(); });
+  afterAll(async () => { await app.close(); await t.dispose(); await closePdfBrowser(); });
 
   it('exports a version as Markdown and as a .docx that imports back as the same points', async () => {
     const md = await get(tokenB, `/api/negotiations/${N}/versions/${v2}/export?format=md&lang=en`);

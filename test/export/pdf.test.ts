@@ -14,9 +14,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { redlineHtml, versionHtml } from '../../src/export/html-view.ts';
-import { htmlToPdf } from '../../src/export/pdf.ts';
+import { closePdfBrowser, htmlToPdf } from '../../src/export/pdf.ts';
 import { versionDocument } from '../../src/export/redline.ts';
 import { sampleRedline, v1, v2 } from './fixtures.ts';
 
@@ -44,6 +44,8 @@ const squeeze = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2
 const urduWords = (texts: string[]) => [...new Set(texts.join(' ').split(/[\s۔،]+/u).filter((w) => /\p{Script=Arabic}/u.test(w)))];
 
 describe.skipIf(!ready)('PDF export', () => {
+  afterAll(closePdfBrowser);
+
   it('prints an Urdu version whose text pdftotext reads back as Urdu words', async () => {
     if (chromium) process.env.PARLEY_CHROMIUM_PATH ??= chromium;
     const pdf = await htmlToPdf(versionHtml(versionDocument(v2, { ur: 'آزمائشی مذاکرات' }, 'ur')));

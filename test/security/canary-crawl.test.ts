@@ -242,7 +242,8 @@ describe.each(backends)('canary crawl on %s', (backend) => {
     for (const c of [...clients.values(), ...Object.values(refused)]) await c.close();
 
     // Every GET, as everyone.
-    const pool: IdPool = { id: [N], ...ids };
+    // The redline export names its two versions in the query as `a` and `b`.
+    const pool: IdPool = { id: [N], ...ids, a: ids.versionId, b: ids.versionId };
     requests = getRequests(pool);
     for (const s of n.seats) seen.set(s.key, { rest: await crawl(app, s.headers, requests), live: frames.get(s.key)! });
     seen.set('outsider', {

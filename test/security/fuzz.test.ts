@@ -90,6 +90,7 @@ const templates: Record<string, Template> = {
   createVersion: { as: 'mediator', body: () => ({ label: 'v', note: 'n', visibility: 'parties', amendmentIds: [] }) },
   getVersion: mediator,
   exportVersion: mediator,
+  exportComparison: mediator,
   initialVersion: { as: 'principal', body: (w) => ({ contentHash: w.contentHash }) },
   listAmendments: mediator,
   draftAmendment: { as: 'principal', body: (w) => ({ partyId: w.A, kind: 'replace', pointId: w.point, texts: { en: 'New words.' }, afterPointId: null, number: null, justification: 'Why.', proposeTo: 'mediator' }) },

@@ -83,13 +83,17 @@ export const exportRoutes = [
     method: 'GET', url: '/api/negotiations/:id/versions/compare/export', operationId: 'exportComparison',
     summary: 'The redline between two versions as Markdown, .docx with tracked changes, or PDF (recorded in the access log)', tags, auth: 'read',
     params: NegotiationParams,
-    query: z.object({ a: Id, b: Id, format: z.enum(['md', 'docx', 'pdf']).default('md'), lang: Lang.optional() }),
+    // `a` and `b` are required, but checked after membership: to a non-member the negotiation
+    // answers 404 whatever the query, as every other route does.
+    query: z.object({ a: Id.optional().describe('the earlier version (required)'), b: Id.optional().describe('the later version (required)'), format: z.enum(['md', 'docx', 'pdf']).default('md'), lang: Lang.optional() }),
     response: z.unknown(),
     async handler({ deps, auth, params, query, request, reply }) {
       const me = await memberOf(deps.db, params.id, auth!);
+      const { a: aId, b: bId } = query;
+      if (!aId || !bId) throw new ParleyError('invalid_input', 'Name the two versions to compare: ?a=<version id>&b=<version id>.');
       const data = await readAs(deps.db, params.id, me, async (tx) => {
-        const a = await visibleVersion(tx, params.id, query.a);
-        const b = await visibleVersion(tx, params.id, query.b);
+        const a = await visibleVersion(tx, params.id, aId);
+        const b = await visibleVersion(tx, params.id, bId);
         // Only amendments the reader may see can name a change's author; the rest read as the mediator's.
         const amendments: Amendment[] = a.seqNo < b.seqNo ? await listAmendments(tx, params.id, 'accepted') : [];
         const parties: Party[] = await listParties(tx, params.id);
