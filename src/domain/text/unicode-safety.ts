@@ -92,8 +92,28 @@ function flag(kind: FlagKind, c: Cp, extra: Partial<TextFlag> = {}): TextFlag {
   return { kind, char: c.ch, codePoint: `U+${hex(c.ch)}`, name: nameOf(c.ch), index: c.index, codePointIndex: c.cpIndex, ...extra };
 }
 
-/** Every flagged character of `text`, in text order. */
-export function findTextFlags(text: string): TextFlag[] {
+/**
+ * Any character `characterKind` could flag. Most texts have none, and one test of the whole
+ * text is far cheaper than eight per character (a 500-point list is 1,500 texts).
+ */
+const MAYBE_FLAGGED = /\p{Cf}|\u034F|\u115F|\u1160|\u17B4|\u17B5|\u3164|\uFFA0|\u2800|[\uFE00-\uFE0F]|[\u180B-\u180F]|[\u{E0100}-\u{E01EF}]/u;
+
+// Lists answer the same texts again and again; a bounded memo of results (they are pure).
+const memo = new Map<string, readonly TextFlag[]>();
+const MEMO_LIMIT = 20_000;
+
+/** Every flagged character of `text`, in text order. The array is shared: do not change it. */
+export function findTextFlags(text: string): readonly TextFlag[] {
+  const known = memo.get(text);
+  if (known) return known;
+  const found = computeFlags(text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, found);
+  return found;
+}
+
+function computeFlags(text: string): TextFlag[] {
+  if (!MAYBE_FLAGGED.test(text) && singleScript(text)) return [];
   const cps: Cp[] = [];
   let index = 0;
   for (const ch of text) {
@@ -101,17 +121,20 @@ export function findTextFlags(text: string): TextFlag[] {
     index += ch.length;
   }
   const flags: TextFlag[] = [];
-  cps.forEach((c, i) => {
-    const kind = characterKind(cps, i);
-    if (kind) flags.push(flag(kind, c));
-  });
+  if (MAYBE_FLAGGED.test(text)) {
+    cps.forEach((c, i) => {
+      if (!MAYBE_FLAGGED.test(c.ch)) return;
+      const kind = characterKind(cps, i);
+      if (kind) flags.push(flag(kind, c));
+    });
+  }
   flags.push(...confusables(text, cps));
   return flags.sort((a, b) => a.index - b.index);
 }
 
 /** Flags for each language's text of a point or amendment. */
 export function flagTexts(texts: Readonly<Record<string, string>>): TextFlags {
-  return Object.fromEntries(Object.entries(texts).map(([lang, text]) => [lang, findTextFlags(text)]));
+  return Object.fromEntries(Object.entries(texts).map(([lang, text]) => [lang, [...findTextFlags(text)]]));
 }
 
 function characterKind(cps: readonly Cp[], i: number): FlagKind | null {
@@ -174,17 +197,21 @@ function lookAlikeIn(ch: string, script: string): string | null {
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
 /** TR #39 mixed-script confusables, word by word. */
-function confusables(text: string, cps: readonly Cp[]): TextFlag[] {
-  // Most texts are in one script: skip the segmentation when no letter leaves the first letter's scripts.
+/** True when no letter leaves the first letter's scripts: then no word can mix scripts. */
+function singleScript(text: string): boolean {
   let common: readonly string[] | null = null;
-  let mixed = false;
-  for (const c of cps) {
-    const s = scriptsOf(c.ch);
+  for (const ch of text) {
+    const s = scriptsOf(ch);
     if (!s) continue;
     if (common === null) common = s;
-    else if (!s.some((x) => common!.includes(x))) { mixed = true; break; }
+    else if (s !== common && !s.some((x) => common!.includes(x))) return false;
   }
-  if (!mixed) return [];
+  return true;
+}
+
+function confusables(text: string, cps: readonly Cp[]): TextFlag[] {
+  // Most texts are in one script: skip the segmentation then.
+  if (singleScript(text)) return [];
   const byIndex = new Map(cps.map((c) => [c.index, c]));
   const out: TextFlag[] = [];
   for (const seg of segmenter.segment(text)) {
