@@ -11,7 +11,8 @@
  */
 import type { Amendment, Party, Section, Version, VersionPoint } from '../domain/model.ts';
 import { compareVersions, type PointChange } from '../domain/versions/compare-versions.ts';
-import { wordDiff, type DiffPart } from '../domain/text/word-diff.ts';
+import { redline } from '../domain/redline/index.ts';
+import type { DiffPart } from '../domain/text/word-diff.ts';
 
 const RTL_LANGS = new Set(['ar', 'ur', 'fa', 'he', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
@@ -96,6 +97,22 @@ export function attributeChanges(input: Pick<RedlineInput, 'amendments' | 'parti
   return out;
 }
 
+/**
+ * A point's text changes from the redline engine. Moves inside one point are left to plain
+ * deletions and insertions: Word's move marks are not something the docx writer offers, and a
+ * clause is short enough that a moved phrase reads fine as struck here and inserted there.
+ */
+function wordChanges(before: string, after: string, lang: string): DiffPart[] {
+  const parts: DiffPart[] = [];
+  for (const o of redline(before, after, { lang, moves: false })) {
+    const op = o.op === 'equal' ? 'equal' : o.op === 'delete' || o.op === 'move-from' ? 'delete' : 'insert';
+    const last = parts.at(-1);
+    if (last?.op === op) last.text += o.text;
+    else parts.push({ op, text: o.text });
+  }
+  return parts;
+}
+
 export function buildRedline(input: RedlineInput): RedlineDocument {
   const { a, b, lang } = input;
   const cmp = compareVersions<VersionPoint>(a.points, b.points);
@@ -106,7 +123,7 @@ export function buildRedline(input: RedlineInput): RedlineDocument {
     const after = r.b ? pick(r.b.texts, lang) : '';
     const parts: DiffPart[] = r.status === 'added' ? [{ op: 'insert', text: after }]
       : r.status === 'removed' ? [{ op: 'delete', text: before }]
-      : wordDiff(before, after, lang);
+      : wordChanges(before, after, lang);
     const changed = r.status !== 'unchanged' || r.renumbered;
     return {
       pointId: r.pointId,
