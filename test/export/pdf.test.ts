@@ -41,7 +41,7 @@ async function pdfText(pdf: Buffer): Promise<{ text: string; fonts: string }> {
 }
 
 const squeeze = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gu, '');
-const urduWords = (texts: string[]) => [...new Set(texts.join(' ').split(/[\s۔،]+/u).filter((w) => /\p{Script=Arabic}/u.test(w)))];
+const arabicScriptWords = (texts: string[]) => [...new Set(texts.join(' ').split(/[\s۔،]+/u).filter((w) => /\p{Script=Arabic}/u.test(w)))];
 
 describe.skipIf(!ready)('PDF export', () => {
   afterAll(closePdfBrowser);
@@ -57,9 +57,20 @@ describe.skipIf(!ready)('PDF export', () => {
     expect(text).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFF\uFFFD]/u);
     const out = squeeze(text);
     expect(out).toContain('آزمائشیمذاکرات');
-    const words = urduWords(v2.points.map((p) => p.texts.ur!));
+    const words = arabicScriptWords(v2.points.map((p) => p.texts.ur!));
     const found = words.filter((w) => out.includes(w));
     expect(found.length / words.length).toBeGreaterThanOrEqual(0.85);
+  }, 60_000);
+
+  it('prints Arabic in Naskh, its words read back', async () => {
+    const text = 'يتفق الطرفان على وقف شامل لإطلاق النار على طول خط التماس.';
+    const ar = { ...v2, points: [{ ...v2.points[0]!, texts: { ar: text } }] };
+    const { text: out, fonts } = await pdfText(await htmlToPdf(versionHtml(versionDocument(ar, { ar: 'محادثات تجريبية' }, 'ar'))));
+    expect(fonts).toMatch(/NotoNaskhArabic.*yes/u);
+    expect(fonts).not.toMatch(/Nastaliq/u);
+    expect(squeeze(out)).toContain('محادثاتتجريبية');
+    const words = arabicScriptWords([text.replace(/\.$/u, '')]);
+    expect(words.filter((w) => squeeze(out).includes(w)).length / words.length).toBeGreaterThanOrEqual(0.85);
   }, 60_000);
 
   it('prints a redline with both sides of every change, in English and in Urdu', async () => {
@@ -67,7 +78,7 @@ describe.skipIf(!ready)('PDF export', () => {
     const en = (await pdfText(await htmlToPdf(redlineHtml(sampleRedline('en'))))).text;
     for (const s of ['First draft → Revised draft', 'thirty', 'sixty', 'A buffer zone is established.', 'A joint commission meets monthly.', 'Alphaland']) expect(en).toContain(s);
     const ur = squeeze((await pdfText(await htmlToPdf(redlineHtml(sampleRedline('ur'))))).text);
-    const words = urduWords([...v1.points, ...v2.points].map((p) => p.texts.ur!));
+    const words = arabicScriptWords([...v1.points, ...v2.points].map((p) => p.texts.ur!));
     expect(words.filter((w) => ur.includes(w)).length / words.length).toBeGreaterThanOrEqual(0.85);
     for (const w of ['تیس', 'ساٹھ']) expect(ur).toContain(w);
   }, 60_000);
