@@ -6,9 +6,10 @@
  * Candidates are found through shared word pairs (an index of word bigrams of the inserted
  * passages, so the search is about linear in the changed text); each candidate pair is
  * word-diffed and the densest matching stretch (at least `minMoveWords` matched words, 70%
- * of the stretch on each side) is the moved passage. The rest of both changes stays a
- * deletion or insertion. A deletion and an insertion at the same place are a replacement,
- * never a move. Each changed passage takes part in at most one move.
+ * of the stretch on each side) is the moved passage. `diff.ts` then widens it over the
+ * identical text around it and diffs the rest again without it. A deletion and an insertion at
+ * the same place are a replacement, never a move. Each changed passage takes part in at most
+ * one move.
  */
 import { diffSequences } from './sequence-diff.ts';
 import { forEachToken } from './tokenize.ts';
