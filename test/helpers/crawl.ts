@@ -65,6 +65,8 @@ export type IdPool = Record<string, readonly string[]>;
  * value on top of the plain call. A path parameter with no ids in the pool fails, so a new
  * item route cannot be skipped.
  */
+const BINARY_FORMATS = new Set(['pdf', 'docx']);
+
 export function getRequests(ids: IdPool): { operationId: string; url: string }[] {
   const doc = buildOpenApi(allRoutes, API_VERSION) as { paths: Record<string, Record<string, OpenApiOperation>> };
   const out: { operationId: string; url: string }[] = [];
@@ -79,8 +81,11 @@ export function getRequests(ids: IdPool): { operationId: string; url: string }[]
     }
     const variants: string[] = [''];
     for (const q of op.parameters.filter((x) => x.in === 'query')) {
+      // Binary formats (PDF, .docx) are compressed: reading their bytes as text for canaries
+      // proves nothing, and printing a PDF per seat is slow. Their refusals are checked in
+      // test/api/exports.test.ts; the text formats of the same routes are crawled here.
       const values: readonly string[] = q.schema.enum
-        ? q.schema.enum.map(String)
+        ? q.schema.enum.map(String).filter((v) => !(q.name === 'format' && BINARY_FORMATS.has(v)))
         : /Id$/.test(q.name) || q.schema.format === 'uuid'
           ? ids[q.name] ?? (() => { throw new Error(`no ids for query parameter ${q.name} of ${op.operationId}`); })()
           : [];
