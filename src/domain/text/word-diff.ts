@@ -6,20 +6,10 @@
  * property test checks), because every token of both texts is kept, in order.
  */
 import { diffArrays } from 'diff';
+import { segmenterFor } from '../redline/tokenize.ts';
 
 export type DiffOp = 'equal' | 'insert' | 'delete';
 export interface DiffPart { op: DiffOp; text: string }
-
-const segmenters = new Map<string, Intl.Segmenter>();
-function segmenterFor(lang: string | undefined): Intl.Segmenter {
-  const key = lang ?? '';
-  let s = segmenters.get(key);
-  if (!s) {
-    s = new Intl.Segmenter(lang ? [lang] : undefined, { granularity: 'word' });
-    segmenters.set(key, s);
-  }
-  return s;
-}
 
 /** The text as tokens: each word, each run of spaces, each punctuation mark. Joined, they give the text back. */
 export function tokenize(text: string, lang?: string): string[] {

@@ -8,12 +8,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../api/client.ts';
-import { LanguageSwitcher } from '../app/LanguageSwitcher.tsx';
 import { AcceptInvitationOut } from '../../../src/protocol/accounts.schema.ts';
+import { AuthCard } from './AuthCard.tsx';
 import { ErrorMessage, Loading } from '../ui/feedback.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { useMe } from './session.ts';
-import { Icon } from '../ui/icons.tsx';
 
 export function InvitationPage() {
   const { t } = useTranslation();
@@ -50,12 +49,7 @@ export function InvitationPage() {
   if (me.isPending) return <Loading />;
   const signedIn = Boolean(me.data);
   return (
-    <main className="auth-page">
-      <div className="auth-card">
-        <div className="auth-top">
-          <span className="brand"><Icon name="scales" className="brand-mark" /> Parley</span>
-          <LanguageSwitcher />
-        </div>
+    <AuthCard>
         <h1>{t('auth:invitation.title')}</h1>
         <p className="muted">{signedIn ? t('auth:invitation.asAccount', { name: me.data!.account.displayName }) : t('auth:invitation.lead')}</p>
         <form className="form" onSubmit={(e) => void accept(e)}>
@@ -80,7 +74,6 @@ export function InvitationPage() {
             <Link to={`/sign-in?next=${encodeURIComponent('/invitations/accept' + (token ? '#' + token : ''))}`}>{t('auth:signIn.submit')}</Link>
           </p>
         )}
-      </div>
-    </main>
+    </AuthCard>
   );
 }

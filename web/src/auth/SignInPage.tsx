@@ -3,11 +3,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
-import { LanguageSwitcher } from '../app/LanguageSwitcher.tsx';
+import { AuthCard } from './AuthCard.tsx';
 import { ErrorMessage } from '../ui/feedback.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { signIn } from './session.ts';
-import { Icon } from '../ui/icons.tsx';
 
 /** Only a same-site path may be a return address: no open redirect through ?next=. */
 export function safeNext(next: string | null): string {
@@ -49,12 +48,7 @@ export function SignInPage() {
   }
 
   return (
-    <main className="auth-page">
-      <div className="auth-card">
-        <div className="auth-top">
-          <span className="brand"><Icon name="scales" className="brand-mark" /> Parley</span>
-          <LanguageSwitcher />
-        </div>
+    <AuthCard>
         <h1>{t('auth:signIn.title')}</h1>
         <p className="muted">{t('auth:signIn.lead')}</p>
         <form onSubmit={(e) => void submit(e)} className="form">
@@ -75,7 +69,6 @@ export function SignInPage() {
           </button>
         </form>
         <p className="muted small">{t('auth:signIn.invited')} <Link to="/invitations/accept">{t('auth:signIn.acceptInvitation')}</Link></p>
-      </div>
-    </main>
+    </AuthCard>
   );
 }
