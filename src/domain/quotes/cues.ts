@@ -1,0 +1,53 @@
+/** Reporting cues (verbs and "according to" phrases) found among a paragraph's tokens. */
+import { COMPLEMENTIZERS, CUES, type CueEntry, withoutClitic, wordMatches } from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+export interface CueHit {
+  readonly entry: CueEntry;
+  /** Token range [start, end). */
+  readonly start: number;
+  readonly end: number;
+  /** A colon or "that"/کہ/что follows: the cue introduces what comes next. */
+  readonly introduces: boolean;
+}
+
+function matchesAt(entry: CueEntry, tokens: readonly Token[], i: number): boolean {
+  for (let k = 0; k < entry.words.length; k++) {
+    const tok = tokens[i + k];
+    if (tok === undefined || !tok.word) return false;
+    const w = entry.words[k]!;
+    if (wordMatches(w, tok.folded)) continue;
+    const bare = k === 0 ? withoutClitic(tok.folded) : undefined;
+    if (bare !== undefined && wordMatches(w, bare)) continue;
+    return false;
+  }
+  return true;
+}
+
+export function findCues(tokens: readonly Token[], inQuote: (tokenIndex: number) => boolean): CueHit[] {
+  const hits: CueHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.word || inQuote(i)) continue;
+    let best: CueEntry | undefined;
+    for (const entry of CUES) {
+      if ((best === undefined || entry.words.length > best.words.length) && matchesAt(entry, tokens, i)) best = entry;
+    }
+    if (best === undefined) continue;
+    const end = i + best.words.length;
+    hits.push({ entry: best, start: i, end, introduces: introduces(tokens, end) });
+    i = end - 1;
+  }
+  return hits;
+}
+
+/** A colon, a dash, or a complementizer right after the cue (or one adverb later: "said on Tuesday that" is not covered). */
+function introduces(tokens: readonly Token[], at: number): boolean {
+  for (let k = at; k < Math.min(tokens.length, at + 2); k++) {
+    const t = tokens[k]!;
+    if (!t.word) return /^[:：]$/u.test(t.text);
+    if (COMPLEMENTIZERS.has(t.folded)) return true;
+    const bare = withoutClitic(t.folded);
+    if (bare !== undefined && COMPLEMENTIZERS.has(bare)) return true;
+  }
+  return false;
+}

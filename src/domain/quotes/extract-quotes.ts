@@ -1,0 +1,135 @@
+/**
+ * extractQuotes: the quotations in a news report (plain text or HTML), each with its
+ * speaker, in Urdu, Arabic, Persian, Russian, Ukrainian, English and Chinese. Pure: the
+ * caller reads the file. The steps live in their own files: html-to-text (the article out
+ * of the page), paragraphs (lines and paragraphs), marks (where quotations are), not-quotes
+ * (names in marks), cues and mentions (reporting words and who is referred to), speakers
+ * (who said it).
+ */
+import { detectLanguage } from '../text/detect-language.ts';
+import { normalizeText } from '../text/normalize.ts';
+import { scriptOf } from './fold.ts';
+import { htmlToText, looksLikeHtml } from './html-to-text.ts';
+import { findCues } from './cues.ts';
+import { findQuoteSpans, spanEnd, type QuoteSpan } from './marks.ts';
+import { capitalizedWords, findMentions } from './mentions.ts';
+import { isNameInMarks, isSpeech, wordCount } from './not-quotes.ts';
+import { layoutText } from './paragraphs.ts';
+import { PeopleIndex } from './people.ts';
+import { attribute, newDiscourse, noteMentions, speakerSurface, type Attribution, type ParagraphFrame } from './speakers.ts';
+import { sentenceRanges, tokenize } from './tokens.ts';
+import type { ExtractedQuote, ExtractOptions } from './types.ts';
+import { headlineQuote } from './headline.ts';
+import { learnUnknownNames } from './unknown-names.ts';
+
+export type { ExtractedQuote, ExtractOptions, KnownPerson, QuoteKind } from './types.ts';
+
+/** The text the offsets refer to: the input itself, or the HTML page's article as text. */
+export function quoteSourceText(input: string, options: Pick<ExtractOptions, 'html'> = {}): string {
+  const text = normalizeText(input);
+  const html = options.html ?? looksLikeHtml(text);
+  return html ? htmlToText(text) : text;
+}
+
+function masked(par: string, spans: readonly QuoteSpan[]): string {
+  let out = par;
+  for (const s of spans) out = out.slice(0, s.contentStart) + 'x'.repeat(s.contentEnd - s.contentStart) + out.slice(s.contentEnd);
+  return out;
+}
+
+function quoteLang(quote: string, docLang: string, docScript: string): string {
+  if (scriptOf(quote) === docScript || wordCount(quote) < 3) return docLang;
+  const detected = detectLanguage(quote);
+  return detected === 'und' ? docLang : detected;
+}
+
+export function extractQuotes(input: string, options: ExtractOptions = {}): ExtractedQuote[] {
+  const text = quoteSourceText(input, options);
+  const lang = options.lang ?? detectLanguage(text);
+  const docScript = scriptOf(text.slice(0, 20000));
+  const layout = layoutText(text);
+  const people = new PeopleIndex(options.people ?? []);
+  const tokenLists = layout.paragraphs.map((p) => tokenize(p.text, lang));
+  const capitalized = capitalizedWords(tokenLists);
+  layout.paragraphs.forEach((p, pi) => {
+    const tokens = tokenLists[pi]!;
+    const spans = findQuoteSpans(p.text);
+    const inQuote = (i: number): boolean => spans.some((s) => tokens[i]!.start >= s.contentStart && tokens[i]!.end <= s.contentEnd);
+    const starts = sentenceRanges(masked(p.text, spans), lang).map(([s]) => s);
+    learnUnknownNames(tokens, findCues(tokens, inQuote), people, starts);
+  });
+  const d = newDiscourse();
+  const out: ExtractedQuote[] = [];
+  let previousOpen = false;
+
+  layout.paragraphs.forEach((p, pi) => {
+    const tokens = tokenLists[pi]!;
+    let spans = findQuoteSpans(p.text);
+    const head = spans.length === 0 ? headlineQuote(p.text, pi) : null;
+    const inSpan = (list: readonly QuoteSpan[]) => (i: number): boolean => {
+      const t = tokens[i]!;
+      return list.some((s) => t.start >= s.contentStart && t.end <= s.contentEnd);
+    };
+    spans = spans.filter((s) => !isNameInMarks(p.text, s, tokens));
+    if (head !== null) spans = [head];
+    const inQuote = inSpan(spans);
+    const mentions = findMentions(tokens, people, capitalized, inQuote);
+    const frame: ParagraphFrame = {
+      index: pi,
+      text: p.text,
+      tokens,
+      spans,
+      mentions,
+      cues: findCues(tokens, inQuote),
+      sentences: sentenceRanges(masked(p.text, spans), lang),
+      continues: previousOpen && spans[0] !== undefined && spans[0].open < 3,
+    };
+    spans.forEach((span, si) => {
+      noteMentions(frame, d, span.open);
+      const a: Attribution = head !== null ? headAttribution(frame, d) : attribute(frame, si, d);
+      const quote = p.text.slice(span.contentStart, span.contentEnd).replace(/\s*\n\s*/gu, ' ');
+      const words = wordCount(quote);
+      const kind = head !== null ? 'reported' : isSpeech(p.text, span, words) || (si === 0 && frame.continues) ? 'speech' : 'phrase';
+      // A phrase in marks that nobody is said to have said is a scare quote or a name.
+      if (kind === 'phrase' && (a.speaker === null || a.via === 'inherited' || (words === 1 && a.cue === null))) return;
+      if (kind === 'speech' && a.speaker === null && words < 4) return;
+      const from = layout.position(p.offset + span.contentStart);
+      const to = layout.position(p.offset + span.contentEnd);
+      out.push({
+        quote,
+        speaker: a.speaker === null ? null : speakerSurface(a.speaker, d),
+        person: a.speaker?.entity?.name ?? null,
+        party: a.speaker?.party ?? null,
+        kind,
+        line: from.line,
+        start: from.column,
+        end: to.column,
+        endLine: to.line,
+        lang: quoteLang(quote, lang, docScript),
+        cue: a.cue === null ? null : p.text.slice(tokens[a.cue.start]!.start, tokens[a.cue.end - 1]!.end),
+        via: a.via,
+        mention: a.mention === null || a.mention.kind === 'person' ? null : a.mention.text,
+        open: span.close === null,
+        continued: si === 0 && frame.continues,
+        confidence: Math.round(a.confidence * 100) / 100,
+      });
+      if (a.speaker !== null) {
+        d.lastSpeaker = a.speaker;
+        d.lastSpeakerParagraph = pi;
+      }
+    });
+    noteMentions(frame, d, p.text.length);
+    const last = spans.at(-1);
+    previousOpen = last !== undefined && last.close === null && spanEnd(last, p.text.length) === p.text.length && head === null;
+  });
+  return out;
+}
+
+function headAttribution(frame: ParagraphFrame, d: ReturnType<typeof newDiscourse>): Attribution {
+  const m = frame.mentions.find((x) => x.kind === 'person' || x.kind === 'metonym');
+  if (m === undefined || m.entity === null) {
+    return { speaker: m === undefined ? null : { name: m.text, entity: null, party: null }, via: 'headline', cue: null, mention: null, confidence: 0.6 };
+  }
+  void d;
+  return { speaker: { name: m.entity.name, entity: m.entity, party: m.entity.party }, via: 'headline', cue: null, mention: null, confidence: 0.75 };
+}

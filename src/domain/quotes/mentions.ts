@@ -1,0 +1,172 @@
+/**
+ * The ways a paragraph refers to someone who may be speaking: a name (known or given by the
+ * text), a pronoun, a role ("the official", اہلکار), or a capital that speaks for its
+ * government ("Moscow"). Names that only modify another word are marked so they are not
+ * taken for the speaker: "Putin's aide", "adviser to Putin", پوتن کے معاون, помощник
+ * Путина, مساعد بوتين.
+ */
+import { fold, isCapitalized } from './fold.ts';
+import { METONYMS, NOT_NAMES, PRONOUNS, ROLES, TITLES, withoutClitic, wordMatches } from './lexicon.ts';
+import type { Entity, PeopleIndex } from './people.ts';
+import type { Token } from './tokens.ts';
+
+export type MentionKind = 'person' | 'pronoun' | 'role' | 'metonym';
+
+export interface Mention {
+  readonly kind: MentionKind;
+  /** Token range [start, end). */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly entity: Entity | null;
+  /** For a metonym: the folded party names it stands for. */
+  readonly party: readonly string[] | null;
+  /** Modifies another word (possessor, object of "to"): never the speaker. */
+  readonly modifier: boolean;
+  /** Inflected (oblique case) or glued to a clitic: a speaker only after "according to". */
+  readonly oblique: boolean;
+  /** Urdu ergative نے follows: the subject of a perfective verb. */
+  readonly agent: boolean;
+}
+
+const UR_POSSESSIVE = new Set(['کے', 'کی', 'کا'].map(fold));
+const UR_OBJECT = new Set(['کو', 'سے', 'پر', 'میں', 'تک'].map(fold));
+const UR_SPEECH_NOUN = new Set(['کہنا', 'مطابق', 'بقول', 'خیال'].map(fold));
+const ERGATIVE = fold('نے');
+const EN_MODIFIER_BEFORE = new Set(['to', 'of', 'for', 'with', 'met', 'meet', 'meeting', 'from', 'about', 'against', 'between', 'under', 'by', 'than', 'whom']);
+/** Arabic-script role nouns in construct state: the name after them is their possessor (مساعد بوتين). */
+const CONSTRUCT_ROLES = new Set(['مساعد', 'مستشار', 'متحدث', 'دستیار', 'مشاور', 'سخنگوی', 'نماینده', 'فرستاده'].map(fold));
+const EN_DETERMINERS = new Set(['the', 'this', 'that']);
+
+function roleAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!t.word) return false;
+  for (const r of ROLES) if (wordMatches(r, t.folded)) return true;
+  const bare = withoutClitic(t.folded);
+  return bare !== undefined && ROLES.has(bare);
+}
+
+function metonymAt(tokens: readonly Token[], i: number): { length: number; party: readonly string[] } | null {
+  for (const group of METONYMS) {
+    for (const name of group.names) {
+      const words = name.split(' ');
+      let ok = true;
+      for (let k = 0; k < words.length; k++) {
+        const tok = tokens[i + k];
+        if (tok === undefined || !tok.word) {
+          ok = false;
+          break;
+        }
+        const bare = k === 0 ? withoutClitic(tok.folded) : undefined;
+        if (!wordMatches(words[k]!, tok.folded) && (bare === undefined || !wordMatches(words[k]!, bare))) ok = false;
+      }
+      if (ok) return { length: words.length, party: group.party };
+    }
+  }
+  return null;
+}
+
+function pronounAt(tokens: readonly Token[], i: number): number {
+  for (const p of PRONOUNS) {
+    if (p.words.every((w, k) => tokens[i + k]?.folded === w)) return p.words.length;
+  }
+  return 0;
+}
+
+/** Words capitalized mid-sentence somewhere in the text: names, even when they open a sentence. */
+export function capitalizedWords(tokensByParagraph: readonly (readonly Token[])[]): Set<string> {
+  const set = new Set<string>();
+  for (const tokens of tokensByParagraph) {
+    tokens.forEach((t, i) => {
+      const prev = tokens[i - 1];
+      if (t.word && isCapitalized(t.text) && prev !== undefined && !/^[.!?:;"“”«»—–-]$/u.test(prev.text)) set.add(t.folded);
+    });
+  }
+  return set;
+}
+
+function sentenceInitial(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return prev === undefined || /^[.!?:;"“”«»—–\-‘’']$/u.test(prev.text);
+}
+
+export function findMentions(tokens: readonly Token[], people: PeopleIndex, capitalized: ReadonlySet<string>, inQuote: (i: number) => boolean): Mention[] {
+  const out: Mention[] = [];
+  const text = (s: number, e: number): string => tokens.slice(s, e).map((t) => t.text).join(' ');
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (!tok.word || inQuote(i)) continue;
+    const name = people.matchAt(tokens, i);
+    if (name !== null) {
+      out.push(personMention(tokens, i, i + name.length, name.entity, name.possessive, !name.exact));
+      i += name.length - 1;
+      continue;
+    }
+    const met = metonymAt(tokens, i);
+    if (met !== null) {
+      out.push({ kind: 'metonym', start: i, end: i + met.length, text: text(i, i + met.length), entity: null, party: met.party, modifier: false, oblique: false, agent: tokens[i + met.length]?.folded === ERGATIVE });
+      i += met.length - 1;
+      continue;
+    }
+    const pro = pronounAt(tokens, i);
+    if (pro > 0) {
+      out.push({ kind: 'pronoun', start: i, end: i + pro, text: text(i, i + pro), entity: null, party: null, modifier: false, oblique: false, agent: true });
+      i += pro - 1;
+      continue;
+    }
+    if (roleAt(tokens, i)) {
+      const latin = /\p{Script=Latin}/u.test(tok.text);
+      let s = i;
+      if (latin) {
+        // "the official", "the Kremlin aide": back to the determiner, or it is not anaphoric.
+        while (s > 0 && tokens[s - 1]!.word && !EN_DETERMINERS.has(tokens[s - 1]!.folded) && s > i - 3 && !NOT_NAMES.has(tokens[s - 1]!.folded)) s--;
+        if (s === 0 || !EN_DETERMINERS.has(tokens[s - 1]!.folded)) continue;
+        s--;
+      }
+      out.push({ kind: 'role', start: s, end: i + 1, text: text(s, i + 1), entity: null, party: null, modifier: false, oblique: false, agent: tokens[i + 1]?.folded === ERGATIVE });
+      continue;
+    }
+    if (/[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(tok.text) && isCapitalized(tok.text)) {
+      let e = i;
+      while (e < tokens.length && tokens[e]!.word && isCapitalized(tokens[e]!.text) && !inQuote(e) && e - i < 5) e++;
+      let s = i;
+      while (s < e && TITLES.has(tokens[s]!.folded)) s++;
+      const words = tokens.slice(s, e).map((t) => t.text.replace(/['’]s$/u, ''));
+      const first = tokens[s];
+      const initialOnly = s === i && sentenceInitial(tokens, i) && !capitalized.has(tokens[i]!.folded);
+      if (first === undefined || words.length === 0 || NOT_NAMES.has(first.folded) || (words.length === 1 && initialOnly) || /^\p{Lu}{2,}$/u.test(words[0]!) && words.length === 1) {
+        i = Math.max(i, e - 1);
+        continue;
+      }
+      const entity = people.addFromText(words);
+      out.push(personMention(tokens, s, e, entity, /['’]s$/u.test(tokens[e - 1]!.text), false));
+      i = e - 1;
+    }
+  }
+  // A role next to a name is that name's apposition ("Yuri Ushakov, the Kremlin aide").
+  return out.filter((m) => m.kind !== 'role' || !out.some((n) => n.kind === 'person' && !n.modifier && Math.abs(n.start - m.start) <= 3));
+}
+
+function personMention(tokens: readonly Token[], start: number, end: number, entity: Entity, possessive: boolean, oblique: boolean): Mention {
+  const next = tokens[end]?.folded;
+  const after = tokens[end + 1]?.folded;
+  let before = start - 1;
+  while (before >= 0 && TITLES.has(tokens[before]!.folded)) before--;
+  const prev = before >= 0 ? tokens[before]!.folded : undefined;
+  let modifier = possessive;
+  if (next !== undefined && UR_POSSESSIVE.has(next) && !(after !== undefined && UR_SPEECH_NOUN.has(after))) modifier = true;
+  if (next !== undefined && UR_OBJECT.has(next)) modifier = true;
+  if (prev !== undefined && EN_MODIFIER_BEFORE.has(prev)) modifier = true;
+  if (prev !== undefined && CONSTRUCT_ROLES.has(withoutClitic(prev) ?? prev)) modifier = true;
+  return {
+    kind: 'person',
+    start,
+    end,
+    text: tokens.slice(start, end).map((t) => t.text).join(' ').replace(/['’]s$/u, ''),
+    entity,
+    party: null,
+    modifier,
+    oblique,
+    agent: next === ERGATIVE,
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * Who said a quotation. In the sentence around it (sentences are cut with the quotations
+ * masked, so their own full stops do not split the frame) the nearest reporting cue is
+ * chosen: first one between the previous quotation and this one ("X said:", "X نے کہا کہ"),
+ * then one right after it that does not introduce something else ('," he added',
+ * '» — сказал Песков', '" پوتن نے کہا'), then any earlier one. The cue's speaker is the
+ * nearest mention on the side its language puts subjects (Urdu and Persian before the verb,
+ * Arabic after, English and Russian either; "according to" and "по словам" after, Urdu
+ * "کے مطابق" before). A pronoun or a role stands for the subject of the nearest earlier
+ * sentence in the paragraph that names someone, or for the last speaker; a capital stands
+ * for the last speaker of its party. With no cue, a quotation continued from the previous
+ * paragraph, one after "Name:" (a headline), or one that opens its sentence right after
+ * another speaker's words keeps that speaker.
+ */
+import { scriptOf } from './fold.ts';
+import type { CueHit } from './cues.ts';
+import type { Mention } from './mentions.ts';
+import type { Entity } from './people.ts';
+import type { QuoteSpan } from './marks.ts';
+import type { Token } from './tokens.ts';
+import type { AttributionVia } from './types.ts';
+
+export interface Speaker {
+  readonly name: string;
+  readonly entity: Entity | null;
+  readonly party: string | null;
+}
+
+export interface Attribution {
+  readonly speaker: Speaker | null;
+  readonly via: AttributionVia;
+  readonly cue: CueHit | null;
+  readonly mention: Mention | null;
+  readonly confidence: number;
+}
+
+/** What attribution remembers from one quotation to the next. */
+export interface Discourse {
+  lastSpeaker: Speaker | null;
+  lastSpeakerParagraph: number;
+  /** The most recent non-modifier person mention in the text so far. */
+  lastPerson: Speaker | null;
+  /** How each entity was last named in the text. */
+  readonly surfaces: Map<number, string>;
+}
+
+export function newDiscourse(): Discourse {
+  return { lastSpeaker: null, lastSpeakerParagraph: -1, lastPerson: null, surfaces: new Map() };
+}
+
+export interface ParagraphFrame {
+  readonly index: number;
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly spans: readonly QuoteSpan[];
+  readonly mentions: readonly Mention[];
+  readonly cues: readonly CueHit[];
+  readonly sentences: readonly [number, number][];
+  /** This paragraph opens by continuing the previous paragraph's unclosed quotation. */
+  readonly continues: boolean;
+}
+
+const MAX_DISTANCE = 10;
+const PRO_DROP = new Set(['ar', 'ru', 'uk', 'fa', 'ur', 'zh']);
+
+function sentenceOf(frame: ParagraphFrame, at: number): [number, number] {
+  return frame.sentences.find(([s, e]) => at >= s && at < e) ?? [0, frame.text.length];
+}
+
+/** Tokens between two token indices, a masked quotation counting as one. */
+function distance(frame: ParagraphFrame, from: number, to: number): number {
+  let d = 0;
+  let inSpan: QuoteSpan | undefined;
+  for (let i = from; i < to; i++) {
+    const t = frame.tokens[i]!;
+    const span = frame.spans.find((s) => t.start >= s.contentStart && t.end <= s.contentEnd);
+    if (span !== undefined) {
+      if (span !== inSpan) d++;
+      inSpan = span;
+      continue;
+    }
+    inSpan = undefined;
+    if (t.word) d++;
+  }
+  return d;
+}
+
+function speakerOf(m: Mention): Speaker | null {
+  if (m.entity === null) return null;
+  return { name: m.entity.name, entity: m.entity, party: m.entity.party };
+}
+
+function surface(s: Speaker, d: Discourse): string {
+  return s.entity !== null ? (d.surfaces.get(s.entity.id) ?? s.name) : s.name;
+}
+
+function findSpeakerMention(frame: ParagraphFrame, cue: CueHit, sentence: [number, number]): Mention | null {
+  const according = cue.entry.kind === 'according';
+  const side = cue.entry.side;
+  const urdu = cue.entry.lang === 'ur';
+  let best: Mention | null = null;
+  let bestScore = Infinity;
+  for (const m of frame.mentions) {
+    const t = frame.tokens[m.start]!;
+    if (t.start < sentence[0] || t.start >= sentence[1]) continue;
+    if (m.modifier && !(according && m.end <= cue.start && urdu)) continue;
+    if (m.oblique && !according) continue;
+    let d: number;
+    let onSide: 'before' | 'after';
+    if (m.end <= cue.start) {
+      d = distance(frame, m.end, cue.start);
+      onSide = 'before';
+    } else if (m.start >= cue.end) {
+      d = distance(frame, cue.end, m.start);
+      onSide = 'after';
+    } else continue;
+    if (d > MAX_DISTANCE) continue;
+    // Urdu perfective verbs take their subject with نے; a bare noun before them is an object.
+    if (urdu && !according && onSide === 'before' && !m.agent && d > 0 && m.kind !== 'pronoun') continue;
+    if (urdu && according && onSide === 'before' && d > 1) continue;
+    let score = d;
+    if (side !== 'either' && onSide !== side) score += 6;
+    if (m.kind === 'metonym') score += 2;
+    if (score < bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The subject of the nearest earlier sentence in the paragraph that names someone. */
+function antecedent(frame: ParagraphFrame, before: number, d: Discourse, exclude: Entity | null): Speaker | null {
+  const candidates = frame.mentions.filter((m) => m.kind === 'person' && !m.modifier && m.entity !== null && m.entity !== exclude && frame.tokens[m.start]!.start < before);
+  const last = candidates.at(-1);
+  if (last !== undefined) {
+    const sentence = sentenceOf(frame, frame.tokens[last.start]!.start);
+    const inSentence = candidates.filter((m) => frame.tokens[m.start]!.start >= sentence[0]);
+    const pick = inSentence.find((m) => m.agent) ?? inSentence[0] ?? last;
+    return speakerOf(pick);
+  }
+  if (d.lastSpeaker !== null && d.lastSpeaker.entity !== exclude) return d.lastSpeaker;
+  if (d.lastPerson !== null && d.lastPerson.entity !== exclude) return d.lastPerson;
+  return null;
+}
+
+function resolve(frame: ParagraphFrame, m: Mention, d: Discourse): { speaker: Speaker | null; via: AttributionVia } {
+  const at = frame.tokens[m.start]!.start;
+  switch (m.kind) {
+    case 'person':
+      return { speaker: speakerOf(m), via: 'name' };
+    case 'pronoun':
+      return { speaker: antecedent(frame, at, d, null), via: 'pronoun' };
+    case 'role': {
+      // "Putin's aide" is not Putin.
+      const possessor = frame.mentions.find((n) => n.modifier && n.entity !== null && Math.abs(n.start - m.start) <= 3);
+      return { speaker: antecedent(frame, at, d, possessor?.entity ?? null) ?? { name: m.text, entity: null, party: null }, via: 'role' };
+    }
+    case 'metonym': {
+      const last = d.lastSpeaker;
+      if (last !== null && last.party !== null && m.party?.some((p) => p === last.party!.toLowerCase() || last.party!.toLowerCase().includes(p))) return { speaker: last, via: 'metonym' };
+      if (last !== null && last.party === null && frame.index - d.lastSpeakerParagraph <= 2) return { speaker: last, via: 'metonym' };
+      return { speaker: { name: m.text, entity: null, party: null }, via: 'metonym' };
+    }
+  }
+}
+
+function beforeRegionEmpty(frame: ParagraphFrame, span: QuoteSpan, sentence: [number, number]): boolean {
+  const before = frame.text.slice(sentence[0], span.open);
+  return !/[\p{L}\p{N}]/u.test(before);
+}
+
+/** "Peskov: «...»" or "پیسکوف: ..." at the start of a paragraph. */
+function headlineSpeaker(frame: ParagraphFrame, span: QuoteSpan): Mention | null {
+  const before = frame.text.slice(0, span.open);
+  if (!/[:：]\s*$/u.test(before)) return null;
+  const words = frame.tokens.filter((t) => t.end <= span.open && t.word);
+  if (words.length === 0 || words.length > 5) return null;
+  return frame.mentions.find((m) => m.kind === 'person' && frame.tokens[m.end - 1]!.end <= span.open) ?? null;
+}
+
+export function attribute(frame: ParagraphFrame, spanIndex: number, d: Discourse): Attribution {
+  const span = frame.spans[spanIndex]!;
+  const prev = frame.spans[spanIndex - 1];
+  const next = frame.spans[spanIndex + 1];
+  const sentence = sentenceOf(frame, span.open);
+  const openTok = frame.tokens.findIndex((t) => t.start >= span.open);
+  const endChar = span.close === null ? frame.text.length : span.close;
+  const inSentence = (c: CueHit): boolean => {
+    const s = frame.tokens[c.start]!.start;
+    return s >= sentence[0] && s < sentence[1];
+  };
+  const cuePos = (c: CueHit): number => frame.tokens[c.start]!.start;
+
+  if (spanIndex === 0 && frame.continues && span.open < 3 && d.lastSpeaker !== null) {
+    return { speaker: d.lastSpeaker, via: 'continuation', cue: null, mention: null, confidence: 0.85 };
+  }
+
+  const prevEnd = prev === undefined ? sentence[0] : Math.max(sentence[0], prev.close ?? prev.contentEnd);
+  const intro = frame.cues.filter((c) => inSentence(c) && cuePos(c) >= prevEnd && cuePos(c) < span.open).at(-1);
+  const nextOpen = next === undefined ? sentence[1] : Math.min(sentence[1], next.open);
+  const tail = frame.cues.find((c) => inSentence(c) && cuePos(c) > endChar && cuePos(c) < nextOpen && !(c.introduces && next !== undefined));
+  const earlier = frame.cues.filter((c) => inSentence(c) && cuePos(c) < prevEnd).at(-1);
+
+  for (const [cue, confidence] of [[intro, 0.9], [tail, 0.9], [earlier, 0.7]] as const) {
+    if (cue === undefined) continue;
+    const m = findSpeakerMention(frame, cue, sentence);
+    if (m !== null) {
+      const r = resolve(frame, m, d);
+      if (r.speaker !== null) return { speaker: r.speaker, via: r.via, cue, mention: m, confidence: m.kind === 'person' ? confidence : confidence - 0.15 };
+    }
+    if (cue.entry.kind === 'verb' && (PRO_DROP.has(cue.entry.lang) || cue !== earlier)) {
+      const s = antecedent(frame, cuePos(cue), d, null);
+      if (s !== null) return { speaker: s, via: 'pronoun', cue, mention: null, confidence: confidence - 0.25 };
+    }
+  }
+
+  const head = headlineSpeaker(frame, span);
+  if (head !== null) {
+    const r = resolve(frame, head, d);
+    if (r.speaker !== null) return { speaker: r.speaker, via: 'headline', cue: null, mention: head, confidence: 0.8 };
+  }
+  if (openTok >= 0 && beforeRegionEmpty(frame, span, sentence) && d.lastSpeaker !== null && frame.index - d.lastSpeakerParagraph <= 1) {
+    return { speaker: d.lastSpeaker, via: 'inherited', cue: null, mention: null, confidence: 0.5 };
+  }
+  return { speaker: null, via: 'none', cue: null, mention: null, confidence: 0.2 };
+}
+
+/** Remembers who was named and who spoke, for pronouns and roles further on. */
+export function noteMentions(frame: ParagraphFrame, d: Discourse, upTo: number): void {
+  for (const m of frame.mentions) {
+    if (m.kind !== 'person' || m.entity === null || frame.tokens[m.start]!.start >= upTo) continue;
+    if (!m.oblique || scriptOf(m.text) !== 'cyrillic') d.surfaces.set(m.entity.id, m.text);
+    else if (!d.surfaces.has(m.entity.id)) d.surfaces.set(m.entity.id, m.text);
+    if (!m.modifier) d.lastPerson = { name: m.entity.name, entity: m.entity, party: m.entity.party };
+  }
+}
+
+export function speakerSurface(s: Speaker, d: Discourse): string {
+  return surface(s, d);
+}
