@@ -8,6 +8,7 @@ import { registerAdminCommand } from './commands/admin.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerDiffCommand } from './commands/diff.command.ts';
 import { registerPointsCommand } from './commands/points.command.ts';
+import { registerQuotesCommand } from './commands/quotes.command.ts';
 import { registerRemoteCommands } from './commands/remote/index.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerTransferCommands } from './commands/transfer.command.ts';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerAdminCommand(program);
   registerPointsCommand(program);
   registerDiffCommand(program);
+  registerQuotesCommand(program);
   registerVerifyCommand(program);
   registerTransferCommands(program);
   registerRemoteCommands(program);
