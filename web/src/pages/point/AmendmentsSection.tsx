@@ -17,7 +17,7 @@ import { nKey } from '../../negotiation/queries.ts';
 import { LevelBadge, VisibilityBadge } from '../../ui/badges.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
-import { Redline } from '../../ui/Redline.tsx';
+import { Redline, RedlineLegend } from '../../ui/Redline.tsx';
 import { TextFlags } from '../../ui/TextFlags.tsx';
 import { fetchAmendment, useAmendments, usePositions, useVersionList } from './point-queries.ts';
 import { amendmentActions, amendmentsOfPoint, cleanTexts, mayDraftAmendment, orderLanguages } from './point-view.ts';
@@ -43,9 +43,12 @@ export function AmendmentsSection({ point }: { point: PointOut }) {
       {amendments.isPending ? <Loading /> : amendments.isError ? <ErrorMessage error={amendments.error} /> : mine.length === 0 ? (
         <Empty>{t('point:amendments.none')}</Empty>
       ) : (
-        <ul className="pp-amendment-list">
-          {mine.map((a) => <AmendmentItem key={a.id} a={a} point={point} />)}
-        </ul>
+        <>
+          {mine.some((a) => a.kind === 'replace' && a.baseTexts) && <RedlineLegend />}
+          <ul className="pp-amendment-list">
+            {mine.map((a) => <AmendmentItem key={a.id} a={a} point={point} />)}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -14,7 +14,7 @@ import { useNegotiation } from '../../negotiation/context.tsx';
 import { nKey } from '../../negotiation/queries.ts';
 import { ConflictDialog, currentRevision, isConflict } from '../../ui/ConflictDialog.tsx';
 import { ErrorMessage } from '../../ui/feedback.tsx';
-import { Redline } from '../../ui/Redline.tsx';
+import { Redline, RedlineLegend } from '../../ui/Redline.tsx';
 import { TextFlags, textFlagsId } from '../../ui/TextFlags.tsx';
 import { TranslationStatus } from '../../ui/TranslationStatus.tsx';
 import { cleanTexts, orderLanguages } from './point-view.ts';
@@ -131,6 +131,7 @@ function EditPointForm({ point, onDone }: { point: PointOut; onDone: () => void 
         theirs={conflict && <TextsList texts={conflict.theirs} langs={langs} />}
         mine={conflict && (
           <div className="pp-conflict-mine">
+            <RedlineLegend />
             {langs.filter((l) => (conflict.theirs[l] ?? '') !== (draft[l] ?? '').trim()).map((l) => (
               <div key={l}>
                 <h4>{languageName(l)}</h4>

@@ -8,7 +8,7 @@ import type { PointOut, VersionOut } from '../../api/schemas.ts';
 import { dirOfLang } from '../../i18n/text-direction.ts';
 import { useNegotiation } from '../../negotiation/context.tsx';
 import { Empty } from '../../ui/feedback.tsx';
-import { Redline } from '../../ui/Redline.tsx';
+import { Redline, RedlineLegend } from '../../ui/Redline.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { compareTexts, defaultCompareVersion, orderLanguages } from './point-view.ts';
 import { useLanguageName } from './PointTextSection.tsx';
@@ -54,6 +54,7 @@ export function RedlineSection({ point, versions, ready }: { point: PointOut; ve
           {unchanged && <p className="pp-notice" data-testid="redline-unchanged">{t('point:redline.unchanged', { label: version!.label })}</p>}
           {then && !unchanged && (
             <div className="pp-redlines">
+              <RedlineLegend />
               {mode === 'side-by-side' && (
                 <p className="pp-redline-legend small muted" aria-hidden="true">
                   <span>{t('point:redline.thenLabel', { label: version!.label })}</span>

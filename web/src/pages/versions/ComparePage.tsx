@@ -13,7 +13,7 @@ import { useNegotiation } from '../../negotiation/context.tsx';
 import { formatNumber } from '../../ui/dates.ts';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { LocalizedText, Text } from '../../ui/LocalizedText.tsx';
-import { Redline } from '../../ui/Redline.tsx';
+import { Redline, RedlineLegend } from '../../ui/Redline.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useVersion, useVersions } from './queries.ts';
 import { ChangeBadge, TextLanguageSelect, defaultTextLanguage, pointLabel, useLanguageName } from './version-ui.tsx';
@@ -148,6 +148,7 @@ function Comparison({ a, b, comparison, lang, mode, onlyChanges }: ComparisonPro
   return (
     <>
       <Summary comparison={comparison} lang={lang} a={a} b={b} />
+      {rows.some((r) => r.status === 'changed' || r.status === 'added' || r.status === 'removed') && <RedlineLegend />}
       {mode === 'side-by-side' && (
         <div className="compare-columns-head" aria-hidden="true">
           <span><bdi>{a.label}</bdi></span>

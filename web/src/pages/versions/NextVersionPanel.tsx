@@ -15,7 +15,7 @@ import { VisibilityBadge } from '../../ui/badges.tsx';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { Text } from '../../ui/LocalizedText.tsx';
-import { Redline } from '../../ui/Redline.tsx';
+import { Redline, RedlineLegend } from '../../ui/Redline.tsx';
 import { previewAmendments } from './preview-amendments.ts';
 import { useAcceptAmendments, useAmendments, useCreateVersion } from './queries.ts';
 import { ChangeBadge, ConfirmDialog, TextLanguageSelect, defaultTextLanguage, pointLabel } from './version-ui.tsx';
@@ -111,9 +111,12 @@ function AcceptAmendments({ onDone }: { onDone: () => Promise<void> }) {
                 </div>
               )}
               {changes.length === 0 ? <Empty>{t('versions:accept.noChange')}</Empty> : (
-                <ul className="preview-list">
-                  {changes.map((r) => <PreviewRow key={r.pointId} row={r} lang={lang} />)}
-                </ul>
+                <>
+                  <RedlineLegend />
+                  <ul className="preview-list">
+                    {changes.map((r) => <PreviewRow key={r.pointId} row={r} lang={lang} />)}
+                  </ul>
+                </>
               )}
             </section>
           )}
