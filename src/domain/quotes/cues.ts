@@ -28,6 +28,8 @@ export function findCues(tokens: readonly Token[], inQuote: (tokenIndex: number)
   const hits: CueHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i]!.word || inQuote(i)) continue;
+    // "so-called", "well-said": part of a compound, not a reporting verb.
+    if (tokens[i - 1]?.text === '-' && tokens[i - 1]!.end === tokens[i]!.start) continue;
     let best: CueEntry | undefined;
     for (const entry of CUES) {
       if ((best === undefined || entry.words.length > best.words.length) && matchesAt(entry, tokens, i)) best = entry;

@@ -15,7 +15,7 @@ import { findQuoteSpans, spanEnd, type QuoteSpan } from './marks.ts';
 import { capitalizedWords, findMentions } from './mentions.ts';
 import { isNameInMarks, isSpeech, wordCount } from './not-quotes.ts';
 import { layoutText } from './paragraphs.ts';
-import { PeopleIndex } from './people.ts';
+import { PeopleIndex, type Entity } from './people.ts';
 import { attribute, newDiscourse, noteMentions, speakerSurface, type Attribution, type ParagraphFrame } from './speakers.ts';
 import { sentenceRanges, tokenize } from './tokens.ts';
 import type { ExtractedQuote, ExtractOptions } from './types.ts';
@@ -33,7 +33,7 @@ export function quoteSourceText(input: string, options: Pick<ExtractOptions, 'ht
 
 function masked(par: string, spans: readonly QuoteSpan[]): string {
   let out = par;
-  for (const s of spans) out = out.slice(0, s.contentStart) + 'x'.repeat(s.contentEnd - s.contentStart) + out.slice(s.contentEnd);
+  for (const s of spans) out = out.slice(0, s.contentStart) + 'X'.repeat(s.contentEnd - s.contentStart) + out.slice(s.contentEnd);
   return out;
 }
 
@@ -60,6 +60,7 @@ export function extractQuotes(input: string, options: ExtractOptions = {}): Extr
   });
   const d = newDiscourse();
   const out: ExtractedQuote[] = [];
+  const entities: (Entity | null)[] = [];
   let previousOpen = false;
 
   layout.paragraphs.forEach((p, pi) => {
@@ -73,7 +74,7 @@ export function extractQuotes(input: string, options: ExtractOptions = {}): Extr
     spans = spans.filter((s) => !isNameInMarks(p.text, s, tokens));
     if (head !== null) spans = [head];
     const inQuote = inSpan(spans);
-    const mentions = findMentions(tokens, people, capitalized, inQuote);
+    const mentions = findMentions(tokens, people, capitalized, inQuote, head !== null);
     const frame: ParagraphFrame = {
       index: pi,
       text: p.text,
@@ -91,10 +92,13 @@ export function extractQuotes(input: string, options: ExtractOptions = {}): Extr
       const words = wordCount(quote);
       const kind = head !== null ? 'reported' : isSpeech(p.text, span, words) || (si === 0 && frame.continues) ? 'speech' : 'phrase';
       // A phrase in marks that nobody is said to have said is a scare quote or a name.
-      if (kind === 'phrase' && (a.speaker === null || a.via === 'inherited' || (words === 1 && a.cue === null))) return;
+      if (kind === 'phrase' && (a.speaker === null || a.via === 'inherited' || (words === 1 && a.cue === null && a.via !== 'headline'))) return;
+      // English names its speakers; a phrase tied to no one named near it is a scare quote.
+      if (kind === 'phrase' && a.via === 'pronoun' && a.mention === null && a.cue?.entry.lang === 'en') return;
       if (kind === 'speech' && a.speaker === null && words < 4) return;
       const from = layout.position(p.offset + span.contentStart);
       const to = layout.position(p.offset + span.contentEnd);
+      entities.push(a.speaker?.entity ?? null);
       out.push({
         quote,
         speaker: a.speaker === null ? null : speakerSurface(a.speaker, d),
@@ -122,7 +126,8 @@ export function extractQuotes(input: string, options: ExtractOptions = {}): Extr
     const last = spans.at(-1);
     previousOpen = last !== undefined && last.close === null && spanEnd(last, p.text.length) === p.text.length && head === null;
   });
-  return out;
+  // A name first met alone ("Witkoff") may be completed later ("Steve Witkoff").
+  return out.map((q, i) => ({ ...q, person: entities[i]?.name ?? q.person }));
 }
 
 function headAttribution(frame: ParagraphFrame, d: ReturnType<typeof newDiscourse>): Attribution {

@@ -6,7 +6,7 @@
  * Путина, مساعد بوتين.
  */
 import { fold, isCapitalized } from './fold.ts';
-import { METONYMS, NOT_NAMES, PRONOUNS, ROLES, TITLES, withoutClitic, wordMatches } from './lexicon.ts';
+import { CUES, METONYMS, NOT_NAMES, PRONOUNS, ROLES, TITLES, withoutClitic, wordMatches } from './lexicon.ts';
 import type { Entity, PeopleIndex } from './people.ts';
 import type { Token } from './tokens.ts';
 
@@ -33,9 +33,10 @@ const UR_POSSESSIVE = new Set(['کے', 'کی', 'کا'].map(fold));
 const UR_OBJECT = new Set(['کو', 'سے', 'پر', 'میں', 'تک'].map(fold));
 const UR_SPEECH_NOUN = new Set(['کہنا', 'مطابق', 'بقول', 'خیال'].map(fold));
 const ERGATIVE = fold('نے');
-const EN_MODIFIER_BEFORE = new Set(['to', 'of', 'for', 'with', 'met', 'meet', 'meeting', 'from', 'about', 'against', 'between', 'under', 'by', 'than', 'whom']);
+const EN_MODIFIER_BEFORE = new Set(['to', 'of', 'for', 'with', 'met', 'meet', 'meeting', 'from', 'about', 'against', 'between', 'under', 'by', 'than', 'whom', 'on', 'in', 'at', 'his', 'her', 'their', 'its', 'into', 'over']);
 /** Arabic-script role nouns in construct state: the name after them is their possessor (مساعد بوتين). */
 const CONSTRUCT_ROLES = new Set(['مساعد', 'مستشار', 'متحدث', 'دستیار', 'مشاور', 'سخنگوی', 'نماینده', 'فرستاده'].map(fold));
+const CUE_WORDS: ReadonlySet<string> = new Set(CUES.filter((c) => c.words.length === 1 && !c.words[0]!.endsWith('*')).map((c) => c.words[0]!));
 const EN_DETERMINERS = new Set(['the', 'this', 'that']);
 
 function roleAt(tokens: readonly Token[], i: number): boolean {
@@ -90,7 +91,7 @@ function sentenceInitial(tokens: readonly Token[], i: number): boolean {
   return prev === undefined || /^[.!?:;"“”«»—–\-‘’']$/u.test(prev.text);
 }
 
-export function findMentions(tokens: readonly Token[], people: PeopleIndex, capitalized: ReadonlySet<string>, inQuote: (i: number) => boolean): Mention[] {
+export function findMentions(tokens: readonly Token[], people: PeopleIndex, capitalized: ReadonlySet<string>, inQuote: (i: number) => boolean, headline = false): Mention[] {
   const out: Mention[] = [];
   const text = (s: number, e: number): string => tokens.slice(s, e).map((t) => t.text).join(' ');
   for (let i = 0; i < tokens.length; i++) {
@@ -108,7 +109,9 @@ export function findMentions(tokens: readonly Token[], people: PeopleIndex, capi
       i += met.length - 1;
       continue;
     }
-    const pro = pronounAt(tokens, i);
+    let pro = pronounAt(tokens, i);
+    // Urdu "ان کا کہنا": the pronoun is ان; کا belongs to the cue.
+    if (pro === 2 && UR_POSSESSIVE.has(tokens[i + 1]!.folded)) pro = 1;
     if (pro > 0) {
       out.push({ kind: 'pronoun', start: i, end: i + pro, text: text(i, i + pro), entity: null, party: null, modifier: false, oblique: false, agent: true });
       i += pro - 1;
@@ -130,10 +133,12 @@ export function findMentions(tokens: readonly Token[], people: PeopleIndex, capi
       let e = i;
       while (e < tokens.length && tokens[e]!.word && isCapitalized(tokens[e]!.text) && !inQuote(e) && e - i < 5) e++;
       let s = i;
-      while (s < e && TITLES.has(tokens[s]!.folded)) s++;
+      // Titles, grammar words and acronyms (МИД, UN) open the chain but are not the name.
+      while (s < e && (TITLES.has(tokens[s]!.folded) || NOT_NAMES.has(tokens[s]!.folded) || (/^\p{Lu}{2,}$/u.test(tokens[s]!.text) && e - s > 1))) s++;
       const words = tokens.slice(s, e).map((t) => t.text.replace(/['’]s$/u, ''));
       const first = tokens[s];
-      const initialOnly = s === i && sentenceInitial(tokens, i) && !capitalized.has(tokens[i]!.folded);
+      // A capitalized word opening a sentence is a name when it is one elsewhere, or when it says something ("Trump posted").
+      const initialOnly = s === i && sentenceInitial(tokens, i) && !capitalized.has(tokens[i]!.folded) && !headline && !CUE_WORDS.has(tokens[e]?.folded ?? '');
       if (first === undefined || words.length === 0 || NOT_NAMES.has(first.folded) || (words.length === 1 && initialOnly) || /^\p{Lu}{2,}$/u.test(words[0]!) && words.length === 1) {
         i = Math.max(i, e - 1);
         continue;

@@ -94,7 +94,7 @@ function surface(s: Speaker, d: Discourse): string {
   return s.entity !== null ? (d.surfaces.get(s.entity.id) ?? s.name) : s.name;
 }
 
-function findSpeakerMention(frame: ParagraphFrame, cue: CueHit, sentence: [number, number]): Mention | null {
+function findSpeakerMention(frame: ParagraphFrame, cue: CueHit, sentence: [number, number], tail: boolean): Mention | null {
   const according = cue.entry.kind === 'according';
   const side = cue.entry.side;
   const urdu = cue.entry.lang === 'ur';
@@ -103,7 +103,9 @@ function findSpeakerMention(frame: ParagraphFrame, cue: CueHit, sentence: [numbe
   for (const m of frame.mentions) {
     const t = frame.tokens[m.start]!;
     if (t.start < sentence[0] || t.start >= sentence[1]) continue;
-    if (m.modifier && !(according && m.end <= cue.start && urdu)) continue;
+    // "according to X", "X کے مطابق": the name is the cue's object, which elsewhere marks a modifier.
+    const objectOfCue = according && ((urdu && m.end <= cue.start && cue.start - m.end <= 1) || (!urdu && m.start >= cue.end && m.start - cue.end <= 2));
+    if (m.modifier && !objectOfCue) continue;
     if (m.oblique && !according) continue;
     let d: number;
     let onSide: 'before' | 'after';
@@ -120,6 +122,9 @@ function findSpeakerMention(frame: ParagraphFrame, cue: CueHit, sentence: [numbe
     if (urdu && according && onSide === 'before' && d > 1) continue;
     let score = d;
     if (side !== 'either' && onSide !== side) score += 6;
+    // Before its quotation a verb's subject precedes it ("Peskov called Kyiv's position …");
+    // after it, inversion is common ("» — сказал Песков", '," said Peskov').
+    if (side === 'either' && !tail && onSide === 'after') score += 3;
     if (m.kind === 'metonym') score += 2;
     if (score < bestScore) {
       best = m;
@@ -170,13 +175,12 @@ function beforeRegionEmpty(frame: ParagraphFrame, span: QuoteSpan, sentence: [nu
   return !/[\p{L}\p{N}]/u.test(before);
 }
 
-/** "Peskov: «...»" or "پیسکوف: ..." at the start of a paragraph. */
+/** "Peskov: «...»", "Peskov: talks useful but "no breakthrough"", "پیسکوف: ..." opening a paragraph. */
 function headlineSpeaker(frame: ParagraphFrame, span: QuoteSpan): Mention | null {
-  const before = frame.text.slice(0, span.open);
-  if (!/[:：]\s*$/u.test(before)) return null;
-  const words = frame.tokens.filter((t) => t.end <= span.open && t.word);
-  if (words.length === 0 || words.length > 5) return null;
-  return frame.mentions.find((m) => m.kind === 'person' && frame.tokens[m.end - 1]!.end <= span.open) ?? null;
+  const colon = frame.tokens.findIndex((t) => /^[:：]$/u.test(t.text));
+  if (colon < 1 || colon > 5 || frame.tokens[colon]!.start > span.open) return null;
+  if (frame.index > 2 && frame.text.length > 200) return null;
+  return frame.mentions.find((m) => (m.kind === 'person' || m.kind === 'metonym') && m.end <= colon) ?? null;
 }
 
 export function attribute(frame: ParagraphFrame, spanIndex: number, d: Discourse): Attribution {
@@ -204,7 +208,7 @@ export function attribute(frame: ParagraphFrame, spanIndex: number, d: Discourse
 
   for (const [cue, confidence] of [[intro, 0.9], [tail, 0.9], [earlier, 0.7]] as const) {
     if (cue === undefined) continue;
-    const m = findSpeakerMention(frame, cue, sentence);
+    const m = findSpeakerMention(frame, cue, sentence, cue === tail);
     if (m !== null) {
       const r = resolve(frame, m, d);
       if (r.speaker !== null) return { speaker: r.speaker, via: r.via, cue, mention: m, confidence: m.kind === 'person' ? confidence : confidence - 0.15 };
