@@ -17,7 +17,9 @@ function matchesAt(entry: CueEntry, tokens: readonly Token[], i: number): boolea
     if (tok === undefined || !tok.word) return false;
     const w = entry.words[k]!;
     if (wordMatches(w, tok.folded)) continue;
-    const bare = k === 0 ? withoutClitic(tok.folded) : undefined;
+    // Only the conjunctions و/ف glue onto Arabic verbs (وقال، فأضاف); ب and ل would turn
+    // Persian برای into رأى.
+    const bare = k === 0 && /^[وف]/u.test(tok.folded) ? withoutClitic(tok.folded) : undefined;
     if (bare !== undefined && wordMatches(w, bare)) continue;
     return false;
   }

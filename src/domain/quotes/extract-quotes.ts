@@ -31,8 +31,12 @@ export function quoteSourceText(input: string, options: Pick<ExtractOptions, 'ht
   return html ? htmlToText(text) : text;
 }
 
+/**
+ * The paragraph with each quotation's words blanked (capital X keeps a full stop before it
+ * a sentence end), and wrapped lines joined: sentences are cut on what the reporter wrote.
+ */
 function masked(par: string, spans: readonly QuoteSpan[]): string {
-  let out = par;
+  let out = par.replace(/\n/gu, ' ');
   for (const s of spans) out = out.slice(0, s.contentStart) + 'X'.repeat(s.contentEnd - s.contentStart) + out.slice(s.contentEnd);
   return out;
 }

@@ -27,16 +27,21 @@ export interface Mention {
   readonly oblique: boolean;
   /** Urdu ergative نے follows: the subject of a perfective verb. */
   readonly agent: boolean;
+  /** A role with a complement ("spokesman of the ministry"): a speaker of its own, not an anaphor. */
+  readonly described?: boolean;
 }
 
 const UR_POSSESSIVE = new Set(['کے', 'کی', 'کا'].map(fold));
 const UR_OBJECT = new Set(['کو', 'سے', 'پر', 'میں', 'تک'].map(fold));
 const UR_SPEECH_NOUN = new Set(['کہنا', 'مطابق', 'بقول', 'خیال'].map(fold));
 const ERGATIVE = fold('نے');
-const EN_MODIFIER_BEFORE = new Set(['to', 'of', 'for', 'with', 'met', 'meet', 'meeting', 'from', 'about', 'against', 'between', 'under', 'by', 'than', 'whom', 'on', 'in', 'at', 'his', 'her', 'their', 'its', 'into', 'over']);
+const EN_MODIFIER_BEFORE = new Set(['to', 'of', 'for', 'with', 'met', 'meet', 'meeting', 'from', 'about', 'against', 'between', 'under', 'by', 'than', 'whom', 'on', 'in', 'at', 'his', 'her', 'their', 'its', 'into', 'over',
+  // Russian and Ukrainian prepositions: a name after them is not a subject (у Флориді, в Москве).
+  'в', 'во', 'на', 'у', 'из', 'с', 'со', 'к', 'о', 'об', 'от', 'до', 'за', 'при', 'для', 'по', 'з', 'із', 'від', 'про', 'між', 'під', 'над', 'перед', 'через']);
 /** Arabic-script role nouns in construct state: the name after them is their possessor (مساعد بوتين). */
 const CONSTRUCT_ROLES = new Set(['مساعد', 'مستشار', 'متحدث', 'دستیار', 'مشاور', 'سخنگوی', 'نماینده', 'فرستاده'].map(fold));
 const CUE_WORDS: ReadonlySet<string> = new Set(CUES.filter((c) => c.words.length === 1 && !c.words[0]!.endsWith('*')).map((c) => c.words[0]!));
+const BARE_FOLLOWERS = new Set(['نیز', 'هم', 'همچنین', 'أيضا', 'أيضًا', 'كذلك', 'также', 'тоже', 'теж', 'також', 'бھی', 'بھی', 'روز', 'در', 'به', 'با', 'که', 'کہ', 'в', 'у', 'на', 'و', 'ने', 'يوم', 'في', 'اليوم', 'امروز', 'دیروز'].map(fold));
 const EN_DETERMINERS = new Set(['the', 'this', 'that']);
 
 function roleAt(tokens: readonly Token[], i: number): boolean {
@@ -126,7 +131,14 @@ export function findMentions(tokens: readonly Token[], people: PeopleIndex, capi
         if (s === 0 || !EN_DETERMINERS.has(tokens[s - 1]!.folded)) continue;
         s--;
       }
-      out.push({ kind: 'role', start: s, end: i + 1, text: text(s, i + 1), entity: null, party: null, modifier: false, oblique: false, agent: tokens[i + 1]?.folded === ERGATIVE });
+      // Outside English a role with a complement (سخنگوی وزارت خارجه, речник МЗС, مصدر دبلوماسي)
+      // describes someone new; a bare one (اہلکار نے, министр отметил) points back.
+      let e = i + 1;
+      if (!latin) {
+        while (e < tokens.length && e - i <= 2 && tokens[e]!.word && !inQuote(e) && !BARE_FOLLOWERS.has(tokens[e]!.folded) && !NOT_NAMES.has(tokens[e]!.folded) && !CUE_WORDS.has(tokens[e]!.folded) && !CUE_WORDS.has(withoutClitic(tokens[e]!.folded) ?? '') && tokens[e]!.folded !== ERGATIVE && !roleAt(tokens, e) && people.matchAt(tokens, e) === null && metonymAt(tokens, e) === null) e++;
+      }
+      out.push({ kind: 'role', start: s, end: e, text: text(s, e), entity: null, party: null, modifier: false, oblique: false, agent: tokens[e]?.folded === ERGATIVE, described: e > i + 1 });
+      i = e - 1;
       continue;
     }
     if (/[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(tok.text) && isCapitalized(tok.text)) {
@@ -135,6 +147,8 @@ export function findMentions(tokens: readonly Token[], people: PeopleIndex, capi
       let s = i;
       // Titles, grammar words and acronyms (МИД, UN) open the chain but are not the name.
       while (s < e && (TITLES.has(tokens[s]!.folded) || NOT_NAMES.has(tokens[s]!.folded) || (/^\p{Lu}{2,}$/u.test(tokens[s]!.text) && e - s > 1))) s++;
+      // A long capitalized run is an office and a name (Керівник Офісу Президента Андрій Єрмак): keep the name.
+      if (e - s > 3) s = e - 2;
       const words = tokens.slice(s, e).map((t) => t.text.replace(/['’]s$/u, ''));
       const first = tokens[s];
       // A capitalized word opening a sentence is a name when it is one elsewhere, or when it says something ("Trump posted").

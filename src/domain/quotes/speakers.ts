@@ -157,6 +157,7 @@ function resolve(frame: ParagraphFrame, m: Mention, d: Discourse): { speaker: Sp
     case 'pronoun':
       return { speaker: antecedent(frame, at, d, null), via: 'pronoun' };
     case 'role': {
+      if (m.described === true) return { speaker: { name: m.text, entity: null, party: null }, via: 'role' };
       // "Putin's aide" is not Putin.
       const possessor = frame.mentions.find((n) => n.modifier && n.entity !== null && Math.abs(n.start - m.start) <= 3);
       return { speaker: antecedent(frame, at, d, possessor?.entity ?? null) ?? { name: m.text, entity: null, party: null }, via: 'role' };
@@ -183,6 +184,22 @@ function headlineSpeaker(frame: ParagraphFrame, span: QuoteSpan): Mention | null
   return frame.mentions.find((m) => (m.kind === 'person' || m.kind === 'metonym') && m.end <= colon) ?? null;
 }
 
+const FORWARD_OPENERS = [['об', 'этом'], ['про', 'це'], ['о', 'том'], ['جاء', 'ذلك'], ['this', 'was'], ['that', 'was']];
+
+/** "«…». Об этом заявил Песков." / "… Про це заявив Пєсков.": the next sentence names the speaker. */
+function forwardAttribution(frame: ParagraphFrame, sentence: [number, number], d: Discourse): Attribution | null {
+  const next = frame.sentences.find(([s]) => s >= sentence[1]);
+  if (next === undefined) return null;
+  const first = frame.tokens.findIndex((t) => t.start >= next[0] && t.word);
+  if (first < 0 || !FORWARD_OPENERS.some((o) => o.every((w, k) => frame.tokens[first + k]?.folded === w))) return null;
+  const cue = frame.cues.find((c) => frame.tokens[c.start]!.start >= next[0] && frame.tokens[c.start]!.start < next[1]);
+  if (cue === undefined) return null;
+  const m = findSpeakerMention(frame, cue, next, true);
+  if (m === null) return null;
+  const r = resolve(frame, m, d);
+  return r.speaker === null ? null : { speaker: r.speaker, via: r.via, cue, mention: m, confidence: 0.8 };
+}
+
 export function attribute(frame: ParagraphFrame, spanIndex: number, d: Discourse): Attribution {
   const span = frame.spans[spanIndex]!;
   const prev = frame.spans[spanIndex - 1];
@@ -206,6 +223,7 @@ export function attribute(frame: ParagraphFrame, spanIndex: number, d: Discourse
   const tail = frame.cues.find((c) => inSentence(c) && cuePos(c) > endChar && cuePos(c) < nextOpen && !(c.introduces && next !== undefined));
   const earlier = frame.cues.filter((c) => inSentence(c) && cuePos(c) < prevEnd).at(-1);
 
+  let implicit: Attribution | null = null;
   for (const [cue, confidence] of [[intro, 0.9], [tail, 0.9], [earlier, 0.7]] as const) {
     if (cue === undefined) continue;
     const m = findSpeakerMention(frame, cue, sentence, cue === tail);
@@ -213,11 +231,16 @@ export function attribute(frame: ParagraphFrame, spanIndex: number, d: Discourse
       const r = resolve(frame, m, d);
       if (r.speaker !== null) return { speaker: r.speaker, via: r.via, cue, mention: m, confidence: m.kind === 'person' ? confidence : confidence - 0.15 };
     }
-    if (cue.entry.kind === 'verb' && (PRO_DROP.has(cue.entry.lang) || cue !== earlier)) {
+    // A verb with no subject in sight: pro-drop ("وأضاف", "добавил"), or "he" left out.
+    if (implicit === null && cue.entry.kind === 'verb' && (PRO_DROP.has(cue.entry.lang) || cue !== earlier)) {
       const s = antecedent(frame, cuePos(cue), d, null);
-      if (s !== null) return { speaker: s, via: 'pronoun', cue, mention: null, confidence: confidence - 0.25 };
+      if (s !== null) implicit = { speaker: s, via: 'pronoun', cue, mention: null, confidence: confidence - 0.25 };
     }
   }
+
+  const forward = forwardAttribution(frame, sentence, d);
+  if (forward !== null) return forward;
+  if (implicit !== null) return implicit;
 
   const head = headlineSpeaker(frame, span);
   if (head !== null) {

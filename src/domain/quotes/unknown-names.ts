@@ -44,7 +44,14 @@ export function learnUnknownNames(tokens: readonly Token[], cues: readonly CueHi
     }
   }
   for (const cue of cues) {
-    if (cue.entry.lang === 'ar' && cue.entry.kind === 'verb' || cue.entry.lang === 'ar' && cue.entry.kind === 'according') {
+    if (cue.entry.lang === 'ar' && cue.entry.side === 'before') {
+      // "عن المتحدث باسم الكرملين دميتري بيسكوف قوله": the name ends right before the cue.
+      let k = cue.start - 1;
+      while (k >= 0 && plain(tokens[k], AR_STOP) && !tokens[k]!.folded.startsWith('ال') && cue.start - k <= 3) k--;
+      if (k + 1 < cue.start && people.matchAt(tokens, k + 1) === null) add(k + 1, cue.start);
+      continue;
+    }
+    if (cue.entry.lang === 'ar') {
       // Past roles and definite nouns to the name, which ends before إن / a comma / a stop word.
       let k = cue.end;
       let run: [number, number] | null = null;
