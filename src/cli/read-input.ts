@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { ParleyError } from '../domain/errors.ts';
+import { decodeText } from '../import/decode-text.ts';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -42,59 +43,15 @@ async function statOrExplain(path: string): Promise<Stats> {
   }
 }
 
-function notText(path: string): ParleyError {
-  return new ParleyError(
-    'invalid_import',
-    `${path} is not a UTF-8 text file; save it as plain text (UTF-8) and try again.`,
-  );
-}
-
-/** UTF-16 text carries a byte order mark in practice (Windows "Unicode" saves); without one it is not guessed. */
-function decode(path: string, bytes: Buffer): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(path, bytes.subarray(2), 'le');
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(path, bytes.subarray(2), 'be');
-  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  // NUL is valid UTF-8 but never appears in text; it is the surest sign of a binary file.
-  if (body.includes(0)) throw notText(path);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    throw notText(path);
-  }
-}
-
-function decodeUtf16(path: string, body: Buffer, order: 'le' | 'be'): string {
-  if (body.length % 2 !== 0) throw notText(path);
-  const little = order === 'le' ? body : swapBytes(body);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(little);
-  } catch {
-    throw notText(path);
-  }
-  if (text.includes('\u0000')) throw notText(path);
-  return text;
-}
-
-function swapBytes(body: Buffer): Buffer {
-  const out = Buffer.allocUnsafe(body.length);
-  for (let i = 0; i + 1 < body.length; i += 2) {
-    out[i] = body[i + 1]!;
-    out[i + 1] = body[i]!;
-  }
-  return out;
-}
-
 /**
- * Reads a user-supplied text file: UTF-8 (with or without BOM) or UTF-16 with BOM, returned
- * without BOM and NFC-normalized. Size is checked with stat before reading, so an oversized
- * file is refused without being loaded.
+ * Reads a file a person named, refusing a missing, special, empty or oversized one in one
+ * line. Size is checked with stat before reading, so an oversized file is never loaded.
  */
-export async function readTextFile(path: string, opts?: ReadTextOptions): Promise<string> {
+export async function readFileBytes(path: string, opts?: ReadTextOptions): Promise<Buffer> {
   const maxBytes = opts?.maxBytes ?? DEFAULT_MAX_BYTES;
   const info = await statOrExplain(path);
-  if (info.isDirectory()) throw new ParleyError('invalid_import', `${path} is a directory; give the path of a text file.`);
-  if (!info.isFile()) throw new ParleyError('invalid_import', `${path} is not a regular file; give the path of a text file.`);
+  if (info.isDirectory()) throw new ParleyError('invalid_import', `${path} is a directory; give the path of a file.`);
+  if (!info.isFile()) throw new ParleyError('invalid_import', `${path} is not a regular file; give the path of a file.`);
   if (info.size > maxBytes) {
     throw new ParleyError(
       'file_too_large',
@@ -103,15 +60,20 @@ export async function readTextFile(path: string, opts?: ReadTextOptions): Promis
     );
   }
   if (info.size === 0) throw new ParleyError('invalid_import', `${path} is empty; there is nothing to import.`);
-
   const bytes = await readFile(path);
   // The file may have grown between stat and read.
   if (bytes.length > maxBytes) {
-    throw new ParleyError('file_too_large', `${path} is larger than the limit of ${formatSize(maxBytes)}.`, {
-      limit: maxBytes,
-    });
+    throw new ParleyError('file_too_large', `${path} is larger than the limit of ${formatSize(maxBytes)}.`, { limit: maxBytes });
   }
-  const text = decode(path, bytes);
+  return bytes;
+}
+
+/**
+ * Reads a user-supplied text file: UTF-8 (with or without BOM) or UTF-16 with BOM, returned
+ * without BOM and NFC-normalized.
+ */
+export async function readTextFile(path: string, opts?: ReadTextOptions): Promise<string> {
+  const text = decodeText(await readFileBytes(path, opts), path);
   if (text.trim() === '') throw new ParleyError('invalid_import', `${path} contains no text; there is nothing to import.`);
   return text.normalize('NFC');
 }

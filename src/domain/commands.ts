@@ -16,6 +16,7 @@ import { addPoint, addSection } from './framework/add-point.ts';
 import { confirmTranslation, editPoint, removePoint } from './framework/edit-point.ts';
 import { createVersion } from './versions/create-version.ts';
 import { initialVersion } from './versions/initial-version.ts';
+import { importVersion } from './versions/import-version.ts';
 import { draftAmendment } from './amendments/draft-amendment.ts';
 import { proposeAmendment, withdrawAmendment } from './amendments/propose-amendment.ts';
 import { acceptAmendments, rejectAmendment } from './amendments/decide-amendments.ts';
@@ -42,6 +43,7 @@ export const useCases = {
   confirmTranslation,
   createVersion,
   initialVersion,
+  importVersion,
   draftAmendment,
   proposeAmendment,
   withdrawAmendment,

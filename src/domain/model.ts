@@ -125,6 +125,39 @@ export const Version = z.object({
 });
 export type Version = z.infer<typeof Version>;
 
+/** How a point of the imported document came from the working text before it (align.ts kinds). */
+export const LineageKind = z.enum(['unchanged', 'changed', 'renumbered', 'added', 'removed', 'merged', 'split']);
+export type LineageKind = z.infer<typeof LineageKind>;
+
+/**
+ * One link of point lineage: an old point of the working text and the point of the new
+ * version it became. A merge or split has one link per old-new pair; an added point has no
+ * old side, a removed one no new side. Numbers are kept as they read at the time.
+ */
+export const LineageLink = z.object({
+  kind: LineageKind,
+  oldPointId: Id.nullable(),
+  oldNumber: z.string().nullable(),
+  newPointId: Id.nullable(),
+  newNumber: z.string().nullable(),
+  similarity: z.number().min(0).max(1),
+});
+export type LineageLink = z.infer<typeof LineageLink>;
+
+export const ImportFormat = z.enum(['text', 'markdown', 'docx']);
+export type ImportFormat = z.infer<typeof ImportFormat>;
+
+/** A document imported as a new version: where it came from and how its points descend from the text before it. */
+export const VersionImport = z.object({
+  versionId: Id,
+  lang: Lang,
+  source: z.object({ name: Text, format: ImportFormat, sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  importedBy: z.string(),
+  at: z.iso.datetime(),
+  links: z.array(LineageLink),
+});
+export type VersionImport = z.infer<typeof VersionImport>;
+
 export const AmendmentKind = z.enum(['replace', 'insert', 'delete', 'move']);
 export type AmendmentKind = z.infer<typeof AmendmentKind>;
 export const AmendmentStatus = z.enum(['draft', 'proposed', 'accepted', 'rejected', 'withdrawn']);

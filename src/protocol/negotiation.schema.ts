@@ -1,6 +1,8 @@
 /** What the negotiation routes answer, built from the domain's own schemas. */
 import { z } from 'zod';
-import { Amendment, Member, Party, Person, Point, Position, Readout, Round, Section, Statement, Version } from '../domain/model.ts';
+import {
+  Amendment, ImportFormat, LineageKind, LineageLink, Member, Party, Person, Point, Position, Readout, Round, Section, Statement, Version, VersionImport,
+} from '../domain/model.ts';
 import { TextFlags } from '../domain/text/text-flag.ts';
 
 const Revision = { revision: z.number().int().describe('send back as basedOn to change it; a stale value gets 409 version_conflict') };
@@ -23,7 +25,22 @@ export const PointOut = Point.extend(Revision).extend(Flags).extend({
   translationStatus: TranslationStatus.describe('per language: pending when another language changed after this one was last edited or confirmed'),
 });
 export const VersionSummaryOut = Version.pick({ id: true, seqNo: true, label: true, note: true, createdAt: true, createdBy: true, contentHash: true, visibility: true, initials: true }).extend({ pointCount: z.number().int() });
-export const VersionOut = Version;
+export const VersionOut = Version.extend({
+  imported: VersionImport.nullable().describe('for a version made by importing a document: its source and how each point descends from the text before'),
+});
+
+/** What importing a document would do, shown before anything is recorded. */
+export const ImportPreviewOut = z.object({
+  basedOn: z.number().int().describe('the head seq the preview was made at; send it back with the import'),
+  lang: z.string(),
+  detected: z.string().describe('the language the document reads as ("und" when it cannot be told)'),
+  format: ImportFormat,
+  sha256: z.string(),
+  points: z.number().int(),
+  counts: z.record(LineageKind, z.number().int()),
+  newSections: z.array(z.string()),
+  links: z.array(LineageLink.extend({ oldText: z.string().nullable(), newText: z.string().nullable() })),
+});
 export const AmendmentOut = Amendment.extend({ rejectionReason: z.string().nullable() }).extend(Flags);
 export const PositionOut = Position.extend({ seq: z.number().int() });
 export const RoundOut = Round.extend(Revision);

@@ -42,6 +42,8 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   body?: B;
   response: R;
   status?: 200 | 201 | 202 | 204;
+  /** Bytes a request body may have, where the app's default (5 MB) is too small: document uploads. */
+  bodyLimit?: number;
   handler: (ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>>;
 }
 
@@ -85,6 +87,7 @@ export function registerRoutes(app: FastifyInstance, specs: readonly AnyRouteSpe
     app.route({
       method: spec.method,
       url: spec.url,
+      ...(spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit }),
       handler: async (request, reply) => {
         const auth = spec.auth === 'none' ? request.auth : requireAuth(request, spec.auth);
         refuseUnstorable({ params: request.params, query: request.query, body: request.body });

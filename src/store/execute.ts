@@ -4,9 +4,11 @@
  * row-level security. Either all of it commits or none of it does.
  */
 import { randomUUID } from 'node:crypto';
-import { decide, type Command } from '../domain/commands.ts';
+import { ZodError } from 'zod';
+import { decide, invalidInput, type Command } from '../domain/commands.ts';
 import { ParleyError } from '../domain/errors.ts';
 import type { Actor } from '../domain/policy/actor.ts';
+import type { CommandContext } from '../domain/record/context.ts';
 import type { RecordedEvent } from '../domain/record/events.ts';
 import { GENESIS_HASH } from '../domain/record/hash-event.ts';
 import type { NegotiationState } from '../domain/record/state.ts';
@@ -63,4 +65,32 @@ export async function execute(db: Database, opts: ExecuteOptions): Promise<Recor
   });
   rememberEvents(db, negotiationId, events);
   return events;
+}
+
+/**
+ * Lets the domain work something out against the current state as a member, recording
+ * nothing: the preview of a command a person confirms before it runs (an import's lineage).
+ * The state is read at the head as it stands; the command that follows sends that seq as
+ * `basedOn`, so a text changed in between is refused rather than imported over.
+ */
+export async function preview<T>(
+  db: Database,
+  opts: { negotiationId: string; as: As; clock?: () => Date; newId?: () => string },
+  fn: (state: NegotiationState, ctx: CommandContext) => T,
+): Promise<{ seq: number; result: T }> {
+  const { negotiationId } = opts;
+  return db.transaction(async (tx) => {
+    const [head] = await tx.query<{ last_seq: number }>('SELECT last_seq FROM negotiation_heads WHERE negotiation_id = $1', [negotiationId]);
+    if (!head) throw new ParleyError('negotiation_not_found', `No negotiation with id ${negotiationId}.`);
+    const state = await loadState(db, tx, negotiationId, head.last_seq);
+    const actor = resolveActor(state, opts.as);
+    const now = (opts.clock ?? (() => new Date()))().toISOString();
+    try {
+      return { seq: head.last_seq, result: fn(state, { actor, now, newId: opts.newId ?? randomUUID }) };
+    } catch (e) {
+      // Input schemas are the domain's; their failures leave as the one error type, as in decide.
+      if (e instanceof ZodError) throw invalidInput(e);
+      throw e;
+    }
+  });
 }

@@ -104,6 +104,14 @@ export async function project(tx: Tx, e: RecordedEvent): Promise<void> {
     case 'version.created':
       await insertVersion(tx, n, e.payload.version);
       return;
+    case 'version.imported': {
+      const x = e.payload.import;
+      await tx.query(
+        `INSERT INTO version_imports (negotiation_id, version_id, lang, source, imported_by, at, links, visibility)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7::jsonb, $8)`,
+        [n, x.versionId, x.lang, j(x.source), x.importedBy, x.at, j(x.links), e.visibility]);
+      return;
+    }
     case 'version.initialed': {
       const x = e.payload;
       await tx.query(
@@ -204,6 +212,6 @@ export async function project(tx: Tx, e: RecordedEvent): Promise<void> {
 
 /** The read-model tables, in an order safe for deleting and rebuilding. */
 export const readModelTables = [
-  'notes', 'statements', 'readouts', 'rounds', 'positions', 'amendments', 'version_initials', 'version_points', 'versions',
+  'notes', 'statements', 'readouts', 'rounds', 'positions', 'amendments', 'version_imports', 'version_initials', 'version_points', 'versions',
   'points', 'sections', 'members', 'persons', 'parties', 'negotiations',
 ] as const;

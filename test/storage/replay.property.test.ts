@@ -42,7 +42,8 @@ type Op =
   | { op: 'scheduleRound'; who: Who; day: number; points: number[]; visibility: 'mediator' | 'parties' | 'public' }
   | { op: 'writeReadout'; who: Who; round: number; text: Texts; visibility: 'party' | 'mediator' | 'parties' }
   | { op: 'recordStatement'; who: Who; text: number; points: number[]; stance: PositionLevel | null }
-  | { op: 'initialVersion'; who: Who; version: number; staleHash: boolean };
+  | { op: 'initialVersion'; who: Who; version: number; staleHash: boolean }
+  | { op: 'importVersion'; who: Who; texts: number[]; visibility: 'mediator' | 'parties' | 'public' };
 
 type Texts = { lang: string; text: number }[];
 
@@ -98,6 +99,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('writeReadout' as const), who: whoArb, round: idx, text: textsArb, visibility: fc.constantFrom('party' as const, 'mediator' as const, 'parties' as const) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('recordStatement' as const), who: whoArb, text: fc.nat(SAMPLE_TEXTS.length - 1), points: fc.array(idx, { maxLength: 2 }), stance: fc.option(levelArb, { nil: null }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('initialVersion' as const), who: whoArb, version: idx, staleHash: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('importVersion' as const), who: whoArb, visibility: fc.constantFrom('mediator' as const, 'parties' as const, 'public' as const),
+      // A document of sample sentences in English: some kept, some reordered, some new, some dropped.
+      texts: fc.uniqueArray(fc.nat(SAMPLE_TEXTS.length - 1), { minLength: 0, maxLength: 4 }),
+    }),
+  },
 );
 
 // ---------------------------------------------------------------------------------------
@@ -283,6 +292,15 @@ class History {
         });
         return;
       }
+      case 'importVersion':
+        await this.run(this.as(op.who, m), {
+          name: 'importVersion',
+          input: {
+            lang: 'en', points: op.texts.map((i, n) => ({ number: String(n + 1), text: SAMPLE_TEXTS[i]! })),
+            source: { name: 'generated.txt', format: 'text', sha256: 'b'.repeat(64) }, visibility: op.visibility,
+          },
+        });
+        return;
     }
   }
 }

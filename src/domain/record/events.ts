@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   Amendment, Id, Localized, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Round, Section,
-  Statement, Text, Version, Visibility,
+  Statement, Text, Version, VersionImport, Visibility,
 } from '../model.ts';
 
 const ev = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
@@ -27,6 +27,7 @@ export const EventBody = z.discriminatedUnion('type', [
   ev('point.removed', z.object({ pointId: Id })),
   ev('point.translation_confirmed', z.object({ pointId: Id, lang: z.string() })),
   ev('version.created', z.object({ version: Version })),
+  ev('version.imported', z.object({ import: VersionImport })),
   ev('version.initialed', z.object({ versionId: Id, partyId: Id, memberId: Id, contentHash: z.string(), at: z.iso.datetime() })),
   ev('amendment.drafted', z.object({ amendment: Amendment })),
   ev('amendment.proposed', z.object({ amendment: Amendment })),

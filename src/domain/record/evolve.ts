@@ -63,6 +63,9 @@ export function evolve(state: NegotiationState, event: EventBody & { seq?: numbe
     case 'version.created':
       state.versions.set(event.payload.version.id, event.payload.version);
       return;
+    case 'version.imported':
+      state.imports.set(event.payload.import.versionId, event.payload.import);
+      return;
     case 'version.initialed': {
       const v = state.versions.get(event.payload.versionId);
       if (v) {

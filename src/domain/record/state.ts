@@ -5,7 +5,7 @@
  */
 import type { TextHistory } from '../framework/translation-status.ts';
 import type {
-  Amendment, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Round, Section, Statement, Version,
+  Amendment, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Round, Section, Statement, Version, VersionImport,
 } from '../model.ts';
 
 export interface NegotiationState {
@@ -19,6 +19,8 @@ export interface NegotiationState {
   /** The working text: every point ever added, removed ones flagged. */
   points: Map<string, Point>;
   versions: Map<string, Version>;
+  /** Versions made by importing a document, keyed by version id: their source and point lineage. */
+  imports: Map<string, VersionImport>;
   amendments: Map<string, Amendment>;
   /** Every position ever set, oldest first: history is never overwritten. */
   positions: Position[];
@@ -46,6 +48,7 @@ export function emptyState(): NegotiationState {
     sections: new Map(),
     points: new Map(),
     versions: new Map(),
+    imports: new Map(),
     amendments: new Map(),
     positions: [],
     rounds: new Map(),

@@ -10,6 +10,7 @@ import { negotiationRoutes } from './negotiation.routes.ts';
 import { noteRoutes } from './notes.routes.ts';
 import { pointRoutes } from './points.routes.ts';
 import { exportRoutes } from './exports.routes.ts';
+import { importRoutes } from './import.routes.ts';
 import { positionRoutes } from './positions.routes.ts';
 import { recordRoutes } from './record.routes.ts';
 import { roundRoutes } from './rounds.routes.ts';
@@ -20,6 +21,7 @@ export const allRoutes: readonly AnyRouteSpec[] = [
   ...negotiationRoutes,
   ...pointRoutes,
   ...exportRoutes,
+  ...importRoutes,
   ...amendmentRoutes,
   ...positionRoutes,
   ...mapRoutes,

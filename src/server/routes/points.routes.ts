@@ -10,7 +10,7 @@ import { InitialVersionInput } from '../../domain/versions/initial-version.ts';
 import { EntityParams, NegotiationParams, Written } from '../../protocol/common.schema.ts';
 import { PointOut, VersionOut, VersionSummaryOut } from '../../protocol/negotiation.schema.ts';
 import { logAccess } from '../../store/accounts/access-log.store.ts';
-import { getPoint, getVersion, listPoints, listVersions } from '../../store/queries/negotiation.queries.ts';
+import { getPoint, getVersion, getVersionImport, listPoints, listVersions } from '../../store/queries/negotiation.queries.ts';
 import { readAs } from '../../store/queries/read-as.ts';
 import { readTextHistories } from '../../store/queries/text-history.queries.ts';
 import { ListQuery, Page, defineRoute, paginate } from '../route.ts';
@@ -92,7 +92,7 @@ export const pointRoutes = [
         if (v.visibility !== 'public') {
           await logAccess(tx, { negotiationId: params.id, accountId: auth!.accountId, memberId: me.memberId, action: 'version.read', target: v.id, detail: { label: v.label }, ip: request.ip });
         }
-        return v;
+        return { ...v, imported: await getVersionImport(tx, params.id, v.id) };
       });
     },
   }),

@@ -2,7 +2,7 @@
  * Read models mapped back to the domain's shapes, under row-level security (see read-as.ts).
  * One function per thing a screen or a script asks for.
  */
-import type { Amendment, Member, Party, Person, Point, Position, Readout, Round, Section, Statement, Version, VersionPoint } from '../../domain/model.ts';
+import type { Amendment, Member, Party, Person, Point, Position, Readout, Round, Section, Statement, Version, VersionImport, VersionPoint } from '../../domain/model.ts';
 import type { Tx } from '../database.ts';
 import { iso, isoDate } from './read-as.ts';
 
@@ -99,6 +99,16 @@ export async function getVersion(tx: Tx, n: string, id: string): Promise<Version
     id: s(r.id), seqNo: r.seq_no as number, label: s(r.label), note: s(r.note), createdAt: iso(r.created_at as Date)!, createdBy: s(r.created_by),
     amendmentIds: r.amendment_ids as string[], points, sections: r.sections as Section[], contentHash: s(r.content_hash),
     visibility: r.visibility as Version['visibility'], initials: (await initialsOf(tx, n)).get(id) ?? [],
+  };
+}
+
+/** The source and point lineage of a version made by importing a document; null for any other version (or one the viewer may not see). */
+export async function getVersionImport(tx: Tx, n: string, versionId: string): Promise<VersionImport | null> {
+  const [r] = await tx.query<Row>('SELECT * FROM version_imports WHERE negotiation_id = $1 AND version_id = $2', [n, versionId]);
+  if (!r) return null;
+  return {
+    versionId: s(r.version_id), lang: s(r.lang), source: r.source as VersionImport['source'], importedBy: s(r.imported_by),
+    at: iso(r.at as Date)!, links: r.links as VersionImport['links'],
   };
 }
 
