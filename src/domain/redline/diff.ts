@@ -1,17 +1,20 @@
 /**
  * The word-level redline of two texts in any script (see `types.ts` for the operations).
  *
- * Two levels keep long texts fast: the texts are first cut into whitespace-delimited chunks
- * (a cheap scan, no segmenter), interned to integers and diffed; only the chunks that differ
- * are then cut into `Intl.Segmenter` tokens and diffed again, token by token. The segmenter
- * costs about a microsecond per token, so a 500,000-word agreement with 5% changed pays it on
- * the changed 5% only. Short texts skip the first level. The chunk boundaries sit between
- * whitespace and non-whitespace, which are word boundaries, so the tokens are the same.
+ * Two levels keep long texts fast: the texts are first cut into pieces (a run of text and the
+ * whitespace after it, `chunks.ts`), interned to integers and diffed; only the pieces that
+ * differ are then cut into `Intl.Segmenter` tokens and diffed again, token by token. The
+ * segmenter costs microseconds per token, so a 500,000-word agreement with 5% changed pays
+ * it on the changed 5% only (and `tokenize.ts` remembers pieces it has seen). Short texts
+ * skip the first level. The pieces end at word boundaries, so the tokens are the same.
  *
  * Readability: whitespace and punctuation left unchanged between two changes on one line
  * join the change (no "[del] [ins]" noise), and a change never stops inside a word joined by
- * a hyphen, apostrophe or joiner. Then moved passages are found (`moves.ts`).
+ * a hyphen, apostrophe or joiner. Then moved passages are found (`moves.ts`), and the texts
+ * without them are diffed again, but only between the stretches the first diff found equal
+ * and the moves left alone: elsewhere nothing changed, so nothing needs diffing twice.
  */
+import { RangeInterner } from './chunks.ts';
 import { diffSequences } from './sequence-diff.ts';
 import { findMoves, type Move, type Segment } from './moves.ts';
 import { forEachToken } from './tokenize.ts';
@@ -22,26 +25,84 @@ const DIRECT_LIMIT = 2000;
 
 export function redline(before: string, after: string, options: RedlineOptions = {}): RedlineOp[] {
   if (before === after) return before === '' ? [] : [{ op: 'equal', oldStart: 0, oldEnd: before.length, newStart: 0, newEnd: after.length, text: before }];
-  const segs = baseDiff(before, after, options.lang);
+  const segs = tidy(before, after, rangeDiff(before, 0, before.length, after, 0, after.length, options.lang));
   // A move needs a deletion and an insertion in two different places.
-  if (options.moves === false || segs.filter((s) => !s.eq).length < 2) return toOps(before, after, segs);
+  if (options.moves === false || countChanges(segs) < 2) return toOps(before, after, segs);
   const moves = widen(before, after, findMoves(before, after, segs, options), options.lang);
   if (moves.length === 0) return toOps(before, after, segs);
   // Diff again without the moved passages (so that words of a moved passage are not matched
   // where it left or arrived), then put each passage back where it left and where it arrived.
   const oldRest = cut(before, moves.map((m) => m.from));
   const newRest = cut(after, moves.map((m) => m.to));
-  const rest = toOps(oldRest.text, newRest.text, baseDiff(oldRest.text, newRest.text, options.lang));
+  const restSegs = rediff(segs, moves, oldRest.text, newRest.text, options.lang);
+  const rest = toOps(oldRest.text, newRest.text, restSegs);
   return place(before, after, rest, moves, oldRest.at, newRest.at, options);
 }
 
-function baseDiff(before: string, after: string, lang: string | undefined): Segment[] {
-  const intern = new Map<string, number>();
-  const segs =
-    before.length + after.length <= DIRECT_LIMIT
-      ? tokenDiff(before, 0, before.length, after, 0, after.length, lang, intern)
-      : chunkedDiff(before, after, lang, intern);
-  return tidy(before, after, segs);
+function countChanges(segs: readonly Segment[]): number {
+  let n = 0;
+  for (const s of segs) if (!s.eq) n++;
+  return n;
+}
+
+/** The diff of before[o0, o1) against after[n0, n1), untidied: through pieces when long, tokens when short. */
+function rangeDiff(before: string, o0: number, o1: number, after: string, n0: number, n1: number, lang: string | undefined): Segment[] {
+  if (o0 === o1 || n0 === n1) return [{ eq: false, o0, o1, n0, n1 }];
+  const fine = new Map<string, number>();
+  return o1 - o0 + (n1 - n0) <= DIRECT_LIMIT
+    ? tokenDiff(before, o0, o1, after, n0, n1, lang, fine)
+    : chunkedDiff(before, o0, o1, after, n0, n1, lang, fine);
+}
+
+/** Sorted ranges cut out of a text: which spans they touch, and where offsets outside them land once cut. */
+class CutMap {
+  private readonly ranges: [number, number][];
+  private k = 0;
+  private removed = 0;
+  constructor(ranges: readonly [number, number][]) {
+    this.ranges = [...ranges].sort((x, y) => x[0] - y[0]);
+  }
+  /** Does [a, b) overlap a cut range? Queries must come in increasing order of `a`. */
+  overlaps(a: number, b: number): boolean {
+    while (this.k < this.ranges.length && this.ranges[this.k]![1] <= a) {
+      const r = this.ranges[this.k++]!;
+      this.removed += r[1] - r[0];
+    }
+    const r = this.ranges[this.k];
+    return r !== undefined && r[0] < b;
+  }
+  /** Where `x` lands once the ranges are cut (x outside every range, at or after the last query's `a`). */
+  map(x: number): number {
+    return x - this.removed;
+  }
+}
+
+/**
+ * The diff of the texts without the moved passages. An equal stretch of the first diff that
+ * touches no moved passage is still equal there and anchors the second diff; only what lies
+ * between such anchors is diffed again.
+ */
+function rediff(segs: readonly Segment[], moves: readonly Move[], oldRest: string, newRest: string, lang: string | undefined): Segment[] {
+  const oldCuts = new CutMap(moves.map((m) => m.from));
+  const newCuts = new CutMap(moves.map((m) => m.to));
+  const out: Segment[] = [];
+  let o = 0;
+  let n = 0;
+  for (const s of segs) {
+    if (!s.eq) continue;
+    // Both maps advance before either is read: equal stretches increase on both sides.
+    const touchesOld = oldCuts.overlaps(s.o0, s.o1);
+    const touchesNew = newCuts.overlaps(s.n0, s.n1);
+    if (touchesOld || touchesNew) continue;
+    const o0 = oldCuts.map(s.o0);
+    const n0 = newCuts.map(s.n0);
+    if (o0 > o || n0 > n) out.push(...rangeDiff(oldRest, o, o0, newRest, n, n0, lang));
+    o = o0 + (s.o1 - s.o0);
+    n = n0 + (s.n1 - s.n0);
+    out.push({ eq: true, o0, o1: o, n0, n1: n });
+  }
+  if (o < oldRest.length || n < newRest.length) out.push(...rangeDiff(oldRest, o, oldRest.length, newRest, n, newRest.length, lang));
+  return tidy(oldRest, newRest, out);
 }
 
 function toOps(before: string, after: string, segs: Segment[]): RedlineOp[] {
@@ -236,53 +297,20 @@ function place(
   return ops;
 }
 
-/** Is this UTF-16 unit whitespace (the set `\s` matches)? */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** Starts of chunks (a run of non-whitespace with the whitespace after it), plus the text length. */
-function chunks(text: string, intern: Map<string, number>): { ids: Int32Array; starts: Int32Array } {
-  const starts: number[] = [];
-  const idList: number[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const s = i;
-    while (i < n && !isSpace(text.charCodeAt(i))) i++;
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    const t = text.slice(s, i);
-    let id = intern.get(t);
-    if (id === undefined) {
-      id = intern.size;
-      intern.set(t, id);
-    }
-    starts.push(s);
-    idList.push(id);
-  }
-  starts.push(n);
-  return { ids: Int32Array.from(idList), starts: Int32Array.from(starts) };
-}
-
-function chunkedDiff(before: string, after: string, lang: string | undefined, intern: Map<string, number>): Segment[] {
-  const a = chunks(before, intern);
-  const b = chunks(after, intern);
-  const matches = diffSequences(a.ids, b.ids);
-  const fine = new Map<string, number>();
+function chunkedDiff(before: string, o0: number, o1: number, after: string, n0: number, n1: number, lang: string | undefined, fine: Map<string, number>): Segment[] {
+  const interner = new RangeInterner();
+  const a = interner.pieces(before, o0, o1);
+  const b = interner.pieces(after, n0, n1);
   const out: Segment[] = [];
   let ai = 0;
   let bi = 0;
-  const gap = (aEnd: number, bEnd: number) => {
-    if (ai === aEnd && bi === bEnd) return;
-    out.push(...tokenDiff(before, a.starts[ai]!, a.starts[aEnd]!, after, b.starts[bi]!, b.starts[bEnd]!, lang, fine));
-  };
-  for (const m of matches) {
-    gap(m.aStart, m.bStart);
+  for (const m of diffSequences(a.ids, b.ids)) {
+    if (ai < m.aStart || bi < m.bStart) out.push(...tokenDiff(before, a.starts[ai]!, a.starts[m.aStart]!, after, b.starts[bi]!, b.starts[m.bStart]!, lang, fine));
     out.push({ eq: true, o0: a.starts[m.aStart]!, o1: a.starts[m.aStart + m.length]!, n0: b.starts[m.bStart]!, n1: b.starts[m.bStart + m.length]! });
     ai = m.aStart + m.length;
     bi = m.bStart + m.length;
   }
-  gap(a.ids.length, b.ids.length);
+  if (ai < a.ids.length || bi < b.ids.length) out.push(...tokenDiff(before, a.starts[ai]!, o1, after, b.starts[bi]!, n1, lang, fine));
   return out;
 }
 
