@@ -3,12 +3,17 @@
  * whitespace after it, cut where `tokenize.ts` may cut) and each piece interned to an integer,
  * so that the sequence diff compares integers. A 500,000-word agreement has a million pieces;
  * interning them through a Map of sliced strings was the largest cost of the whole redline,
- * so pieces are hashed in place and compared character by character only when hashes agree.
+ * so pieces are hashed in place. By default two pieces with the same hash and length share
+ * an id without being compared: the caller checks the stretches the diff finds equal (one
+ * native string comparison each) and, on the rare collision, interns again exactly.
  */
 import { attachesUnit, endsPiece } from './tokenize.ts';
 
 /** Interns text ranges (of one or several texts) to dense ids: equal text, equal id. */
 export class RangeInterner {
+  /** Compare the characters of pieces whose hashes agree (else hash and length decide). */
+  constructor(private readonly exact = false) {}
+
   private texts: string[] = [];
   private textIndex = new Map<string, number>();
   /** Per id: which text, where, how long (the first occurrence, for comparing). */
@@ -70,7 +75,7 @@ export class RangeInterner {
     for (;;) {
       const id = this.slots[k]!;
       if (id === -1) break;
-      if (this.hashes[k] === h && this.same(id, text, start, end - start)) return id;
+      if (this.hashes[k] === h && (this.exact ? this.same(id, text, start, end - start) : this.lengths[id] === end - start)) return id;
       k = (k + 1) & this.mask;
     }
     const id = this.ofText.length;

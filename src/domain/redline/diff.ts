@@ -79,29 +79,43 @@ class CutMap {
 
 /**
  * The diff of the texts without the moved passages. An equal stretch of the first diff that
- * touches no moved passage is still equal there and anchors the second diff; only what lies
- * between such anchors is diffed again.
+ * touches no moved passage is still equal there and anchors the second diff. Between two
+ * such anchors, the first diff's changes stand as they were unless one of them touched a
+ * moved passage; only those stretches are diffed again.
  */
 function rediff(segs: readonly Segment[], moves: readonly Move[], oldRest: string, newRest: string, lang: string | undefined): Segment[] {
   const oldCuts = new CutMap(moves.map((m) => m.from));
   const newCuts = new CutMap(moves.map((m) => m.to));
   const out: Segment[] = [];
+  const pending: Segment[] = [];
+  let dirty = false;
   let o = 0;
   let n = 0;
   for (const s of segs) {
-    if (!s.eq) continue;
-    // Both maps advance before either is read: equal stretches increase on both sides.
+    // Both maps advance before either is read: stretches increase on both sides.
     const touchesOld = oldCuts.overlaps(s.o0, s.o1);
     const touchesNew = newCuts.overlaps(s.n0, s.n1);
-    if (touchesOld || touchesNew) continue;
+    if (touchesOld || touchesNew) {
+      dirty = true;
+      continue;
+    }
     const o0 = oldCuts.map(s.o0);
     const n0 = newCuts.map(s.n0);
-    if (o0 > o || n0 > n) out.push(...rangeDiff(oldRest, o, o0, newRest, n, n0, lang));
-    o = o0 + (s.o1 - s.o0);
-    n = n0 + (s.n1 - s.n0);
-    out.push({ eq: true, o0, o1: o, n0, n1: n });
+    const mapped: Segment = { eq: s.eq, o0, o1: o0 + (s.o1 - s.o0), n0, n1: n0 + (s.n1 - s.n0) };
+    if (!s.eq) {
+      pending.push(mapped);
+      continue;
+    }
+    if (dirty) out.push(...rangeDiff(oldRest, o, o0, newRest, n, n0, lang));
+    else out.push(...pending);
+    pending.length = 0;
+    dirty = false;
+    out.push(mapped);
+    o = mapped.o1;
+    n = mapped.n1;
   }
-  if (o < oldRest.length || n < newRest.length) out.push(...rangeDiff(oldRest, o, oldRest.length, newRest, n, newRest.length, lang));
+  if (dirty) out.push(...rangeDiff(oldRest, o, oldRest.length, newRest, n, newRest.length, lang));
+  else out.push(...pending);
   return tidy(oldRest, newRest, out);
 }
 
@@ -298,13 +312,23 @@ function place(
 }
 
 function chunkedDiff(before: string, o0: number, o1: number, after: string, n0: number, n1: number, lang: string | undefined, fine: Map<string, number>): Segment[] {
-  const interner = new RangeInterner();
-  const a = interner.pieces(before, o0, o1);
-  const b = interner.pieces(after, n0, n1);
+  let interner = new RangeInterner();
+  let a = interner.pieces(before, o0, o1);
+  let b = interner.pieces(after, n0, n1);
+  let matches = diffSequences(a.ids, b.ids);
+  // Pieces were matched by hash and length: the stretches found equal are checked, and a
+  // collision (never seen, but possible) means interning again, exactly.
+  const verified = matches.every((m) => before.slice(a.starts[m.aStart], a.starts[m.aStart + m.length]) === after.slice(b.starts[m.bStart], b.starts[m.bStart + m.length]));
+  if (!verified) {
+    interner = new RangeInterner(true);
+    a = interner.pieces(before, o0, o1);
+    b = interner.pieces(after, n0, n1);
+    matches = diffSequences(a.ids, b.ids);
+  }
   const out: Segment[] = [];
   let ai = 0;
   let bi = 0;
-  for (const m of diffSequences(a.ids, b.ids)) {
+  for (const m of matches) {
     if (ai < m.aStart || bi < m.bStart) out.push(...tokenDiff(before, a.starts[ai]!, a.starts[m.aStart]!, after, b.starts[bi]!, b.starts[m.bStart]!, lang, fine));
     out.push({ eq: true, o0: a.starts[m.aStart]!, o1: a.starts[m.aStart + m.length]!, n0: b.starts[m.bStart]!, n1: b.starts[m.bStart + m.length]! });
     ai = m.aStart + m.length;

@@ -249,6 +249,39 @@ describe('redline: laws', () => {
     );
   });
 
+  it('the same law on long texts with moved passages, whose second diff runs only around the moves', () => {
+    // Numbered sentences, so that the long text is made of distinct passages a move can be found among.
+    const long = (lang: keyof typeof SCRIPTS, parts: readonly string[][]) => parts.map((p, i) => `${i + 1}. ${p.join(' ')} ${SCRIPTS[lang][i % SCRIPTS[lang].length]}.`);
+    fc.assert(
+      fc.property(
+        langArb.chain((lang) => fc.tuple(fc.constant(lang), fc.array(fc.array(fc.constantFrom(...SCRIPTS[lang]), { minLength: 6, maxLength: 12 }), { minLength: 40, maxLength: 80 }))),
+        fc.nat(),
+        fc.nat(),
+        fc.array(fc.record({ at: fc.nat(), word: fc.nat() }), { maxLength: 5 }),
+        ([lang, parts], from, to, edits) => {
+          const old = long(lang, parts);
+          const next = [...old];
+          const [moved] = next.splice(from % next.length, 1);
+          next.splice(to % (next.length + 1), 0, moved!);
+          for (const e of edits) next[e.at % next.length] += ` ${SCRIPTS[lang][e.word % SCRIPTS[lang].length]}`;
+          const a = old.join('\n');
+          const b = next.join('\n');
+          const ops = redline(a, b, { lang });
+          expect(applyRedline(ops)).toBe(b);
+          expect(oldText(ops)).toBe(a);
+          expectConsistent(a, b, ops);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('pieces whose hashes collide are still told apart (FNV-1a: "declinate" and "macallums")', () => {
+    const pad = 'The parties agree to this text. '.repeat(80);
+    const ops = redline(`${pad}declinate ${pad}`, `${pad}macallums ${pad}`);
+    expect(ops.filter((o) => o.op !== 'equal').map((o) => `${o.op}:${o.text}`)).toEqual(['delete:declinate', 'insert:macallums']);
+  });
+
   it('a change touches only what changed: equal texts give one equal op, and a prefix edit leaves the rest equal', () => {
     fc.assert(
       fc.property(revision, ({ lang, before }) => {
