@@ -91,7 +91,7 @@ export function extractQuotes(input: string, options: ExtractOptions = {}): Extr
     };
     spans.forEach((span, si) => {
       noteMentions(frame, d, span.open);
-      const a: Attribution = head !== null ? headAttribution(frame, d) : attribute(frame, si, d);
+      const a: Attribution = head !== null ? headAttribution(frame) : attribute(frame, si, d);
       const quote = p.text.slice(span.contentStart, span.contentEnd).replace(/\s*\n\s*/gu, ' ');
       const words = wordCount(quote);
       const kind = head !== null ? 'reported' : isSpeech(p.text, span, words) || (si === 0 && frame.continues) ? 'speech' : 'phrase';
@@ -134,11 +134,10 @@ export function extractQuotes(input: string, options: ExtractOptions = {}): Extr
   return out.map((q, i) => ({ ...q, person: entities[i]?.name ?? q.person }));
 }
 
-function headAttribution(frame: ParagraphFrame, d: ReturnType<typeof newDiscourse>): Attribution {
+function headAttribution(frame: ParagraphFrame): Attribution {
   const m = frame.mentions.find((x) => x.kind === 'person' || x.kind === 'metonym');
   if (m === undefined || m.entity === null) {
     return { speaker: m === undefined ? null : { name: m.text, entity: null, party: null }, via: 'headline', cue: null, mention: null, confidence: 0.6 };
   }
-  void d;
   return { speaker: { name: m.entity.name, entity: m.entity, party: m.entity.party }, via: 'headline', cue: null, mention: null, confidence: 0.75 };
 }

@@ -16,7 +16,7 @@ const LETTER_VARIANTS: Readonly<Record<string, string>> = {
 };
 
 export function fold(word: string): string {
-  let s = word.normalize('NFC').toLowerCase().replace(ARABIC_MARKS, '').replace(/[\u200C\u200D\u200E\u200F]/gu, '');
+  let s = word.normalize('NFC').toLowerCase().replace(ARABIC_MARKS, '').replace(/\u200C|\u200D|\u200E|\u200F/gu, '');
   let out = '';
   for (const ch of s) out += LETTER_VARIANTS[ch] ?? ch;
   s = out;

@@ -69,6 +69,8 @@ function classify(mark: string, before: string | undefined, after: string | unde
   switch (mark) {
     case '«':
     case '‹':
+      // …and « closes a quotation opened with » (»…«).
+      return rightFlank && !leftFlank ? 'either' : 'open';
     case '„':
     case '‚':
     case '「':

@@ -152,7 +152,7 @@ export function findMentions(tokens: readonly Token[], people: PeopleIndex, capi
       const words = tokens.slice(s, e).map((t) => t.text.replace(/['’]s$/u, ''));
       const first = tokens[s];
       // A capitalized word opening a sentence is a name when it is one elsewhere, or when it says something ("Trump posted").
-      const initialOnly = s === i && sentenceInitial(tokens, i) && !capitalized.has(tokens[i]!.folded) && !headline && !CUE_WORDS.has(tokens[e]?.folded ?? '');
+      const initialOnly = s === i && sentenceInitial(tokens, i) && !capitalized.has(tokens[i]!.folded) && !headline && !CUE_WORDS.has(tokens[e]?.folded ?? '') && !(i === 0 && tokens[e]?.text === ':');
       if (first === undefined || words.length === 0 || NOT_NAMES.has(first.folded) || (words.length === 1 && initialOnly) || /^\p{Lu}{2,}$/u.test(words[0]!) && words.length === 1) {
         i = Math.max(i, e - 1);
         continue;
@@ -162,11 +162,22 @@ export function findMentions(tokens: readonly Token[], people: PeopleIndex, capi
       i = e - 1;
     }
   }
-  // A role next to a name is that name's apposition ("Yuri Ushakov, the Kremlin aide").
-  return out.filter((m) => m.kind !== 'role' || !out.some((n) => n.kind === 'person' && !n.modifier && Math.abs(n.start - m.start) <= 3));
+  // A role next to a name is that name's apposition ("Yuri Ushakov, the Kremlin aide"); the
+  // person keeps the role word, so "the spokesman" later finds them.
+  return out.filter((m) => {
+    if (m.kind !== 'role') return true;
+    const named = out.find((n) => n.kind === 'person' && !n.modifier && Math.abs(n.start - m.start) <= 3);
+    if (named === undefined) return true;
+    named.entity?.roles.add(tokens[m.end - 1]!.folded);
+    return false;
+  });
 }
 
 function personMention(tokens: readonly Token[], start: number, end: number, entity: Entity, possessive: boolean, oblique: boolean): Mention {
+  // "Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman": remember the role.
+  for (let k = Math.max(0, start - 3); k < Math.min(tokens.length, end + 4); k++) {
+    if ((k < start || k >= end) && roleAt(tokens, k)) entity.roles.add(tokens[k]!.folded);
+  }
   const next = tokens[end]?.folded;
   const after = tokens[end + 1]?.folded;
   let before = start - 1;

@@ -32,10 +32,14 @@ export function isNameInMarks(par: string, span: QuoteSpan, tokens: readonly Tok
   if (words <= 5 && !TERMINAL.test(content) && (isNameNoun(before.at(-1)) || isNameNoun(before.at(-2)) && before.at(-1)?.word === true && words <= 3)) return true;
   // Urdu and Persian put the noun after the name: "ڈان" اخبار.
   if (words <= 3 && !TERMINAL.test(content) && /\p{Script=Arabic}/u.test(content) && isNameNoun(after[0])) return true;
-  // Capitalized words only, no sentence in them: a title or a name (Truth Social, «Единая Россия», «Северный поток»).
-  if (words <= 3 && !TERMINAL.test(content) && /^[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(content) && isCapitalized(content)) {
+  // A short name in capitals, no sentence in it: a title or a name (Truth Social, «Единая Россия»,
+  // «Северный поток»). Latin titles capitalize each word; Cyrillic ones only the first. Speech
+  // cut by "he said" ends with a comma and is not one.
+  if (words <= 3 && !/[\p{P}]$/u.test(content) && /^[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(content) && isCapitalized(content)) {
+    const latin = /^\p{Script=Latin}/u.test(content);
+    const titleCase = content.split(/\s+/u).every((w) => isCapitalized(w) || /^(of|the|and|for|in|on|a|an|to)$/u.test(w));
     const prev = before.at(-1);
-    if (prev === undefined || prev.text !== ':') return true;
+    if ((!latin || titleCase) && (prev === undefined || prev.text !== ':')) return true;
   }
   return false;
 }

@@ -83,7 +83,7 @@ export function layoutText(text: string): Layout {
         if (lineStarts[mid]! <= offset) lo = mid;
         else hi = mid - 1;
       }
-      const column = Array.from(text.slice(lineStarts[lo]!, offset)).length;
+      const column = Array.from(text.slice(lineStarts[lo], offset)).length;
       return { line: lo + 1, column };
     },
   };

@@ -29,6 +29,8 @@ export interface Entity {
   readonly known: boolean;
   /** Folded token sequences that name this entity. */
   readonly keys: string[][];
+  /** Role words the text gave this person ("Kremlin spokesman Dmitry Peskov" → spokesman). */
+  readonly roles: Set<string>;
 }
 
 export interface NameMatch {
@@ -71,7 +73,7 @@ export class PeopleIndex {
       const last = lastWords[i];
       // A full name's last word names the person alone too, unless two people share it.
       if (last !== undefined && last.length >= 3 && surnames.get(last) === 1 && tokensOf(p.name).length > 1) keys.push([last]);
-      this.entities.push({ id: i, name: p.name, party: p.party ?? null, known: true, keys });
+      this.entities.push({ id: i, name: p.name, party: p.party ?? null, known: true, keys, roles: new Set() });
     });
   }
 
@@ -124,7 +126,7 @@ export class PeopleIndex {
         return entity;
       }
     }
-    const entity: Entity = { id: this.entities.length, name: words.join(' '), party: null, known: false, keys: [key] };
+    const entity: Entity = { id: this.entities.length, name: words.join(' '), party: null, known: false, keys: [key], roles: new Set() };
     if (key.length > 1 && last.length >= 3) entity.keys.push([last]);
     this.entities.push(entity);
     return entity;

@@ -42,10 +42,12 @@ export interface Discourse {
   lastPerson: Speaker | null;
   /** How each entity was last named in the text. */
   readonly surfaces: Map<number, string>;
+  /** Entities in the order they were last named, the latest last. */
+  readonly recent: Entity[];
 }
 
 export function newDiscourse(): Discourse {
-  return { lastSpeaker: null, lastSpeakerParagraph: -1, lastPerson: null, surfaces: new Map() };
+  return { lastSpeaker: null, lastSpeakerParagraph: -1, lastPerson: null, surfaces: new Map(), recent: [] };
 }
 
 export interface ParagraphFrame {
@@ -160,6 +162,10 @@ function resolve(frame: ParagraphFrame, m: Mention, d: Discourse): { speaker: Sp
       if (m.described === true) return { speaker: { name: m.text, entity: null, party: null }, via: 'role' };
       // "Putin's aide" is not Putin.
       const possessor = frame.mentions.find((n) => n.modifier && n.entity !== null && Math.abs(n.start - m.start) <= 3);
+      // "the spokesman" is whoever the text called a spokesman, if anyone.
+      const role = frame.tokens[m.end - 1]!.folded;
+      const titled = [...d.recent].reverse().find((e) => e !== possessor?.entity && e.roles.has(role));
+      if (titled !== undefined) return { speaker: { name: titled.name, entity: titled, party: titled.party }, via: 'role' };
       return { speaker: antecedent(frame, at, d, possessor?.entity ?? null) ?? { name: m.text, entity: null, party: null }, via: 'role' };
     }
     case 'metonym': {
@@ -260,6 +266,9 @@ export function noteMentions(frame: ParagraphFrame, d: Discourse, upTo: number):
     if (!m.oblique || scriptOf(m.text) !== 'cyrillic') d.surfaces.set(m.entity.id, m.text);
     else if (!d.surfaces.has(m.entity.id)) d.surfaces.set(m.entity.id, m.text);
     if (!m.modifier) d.lastPerson = { name: m.entity.name, entity: m.entity, party: m.entity.party };
+    const at = d.recent.indexOf(m.entity);
+    if (at >= 0) d.recent.splice(at, 1);
+    d.recent.push(m.entity);
   }
 }
 
