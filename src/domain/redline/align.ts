@@ -32,6 +32,8 @@
  * is where a match is safe without the order's support. CONTAIN = 0.6: most of the point.
  */
 
+import { forEachToken } from './tokenize.ts';
+
 export interface AlignInputPoint {
   /** The number as imported ("3", "12"); only reported, never used to match. */
   readonly number: string;
@@ -69,29 +71,69 @@ const MIN_DICE = 0.2;
 /** How much more of a new point a merged old point must explain than its partner already did. */
 const MERGE_GAIN = 0.1;
 
+/** A point's words and word pairs as interned ids with their counts (in order of first occurrence). */
 interface Features {
-  readonly uni: Map<string, number>;
-  readonly bi: Map<string, number>;
+  readonly uni: Map<number, number>;
+  readonly bi: Map<number, number>;
   readonly norm: string;
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
-function segmenter(lang: string | undefined): Intl.Segmenter {
-  const key = lang ?? '';
-  let s = segmenters.get(key);
-  if (s === undefined) {
-    s = new Intl.Segmenter(lang !== undefined ? [lang] : undefined, { granularity: 'word' });
-    segmenters.set(key, s);
+/**
+ * Words and word pairs interned to ids for one alignment, so that the features are maps of
+ * integers and the weights arrays: comparing 2,000 points with 2,000 through maps of strings
+ * (a new string for every word pair) took seconds.
+ */
+class Vocabulary {
+  readonly words: string[] = [];
+  private readonly wordIds = new Map<string, number>();
+  /** Per pair id: its first and second word. */
+  readonly firsts: number[] = [];
+  readonly seconds: number[] = [];
+  private readonly pairIds = new Map<number, number>();
+
+  /** Segments as the tokenizer gives them (the same string objects, mostly) to ids of their folded forms. */
+  private readonly segmentIds = new Map<string, number>();
+
+  /** The id of a word segment, lower-cased as `alignTokens` does. */
+  word(segment: string): number {
+    let id = this.segmentIds.get(segment);
+    if (id === undefined) {
+      const w = segment.toLowerCase();
+      id = this.wordIds.get(w);
+      if (id === undefined) {
+        id = this.words.length;
+        this.words.push(w);
+        this.wordIds.set(w, id);
+      }
+      this.segmentIds.set(segment, id);
+    }
+    return id;
   }
-  return s;
+
+  pair(a: number, b: number): number {
+    const key = a * 0x4000000 + b; // exact below 2^53 for fewer than 2^26 distinct words
+    let id = this.pairIds.get(key);
+    if (id === undefined) {
+      id = this.firsts.length;
+      this.firsts.push(a);
+      this.seconds.push(b);
+      this.pairIds.set(key, id);
+    }
+    return id;
+  }
 }
 
-/** The word tokens of a text, folded so that case and compatibility forms do not count as change. */
+/**
+ * The word tokens of a text, folded so that case and compatibility forms do not count as change.
+ * Through the redline tokenizer, which remembers the segmenter's answer per piece of text: a
+ * treaty repeats its words, and segmenting costs microseconds per token.
+ */
 export function alignTokens(text: string, lang?: string): string[] {
   const out: string[] = [];
-  for (const s of segmenter(lang).segment(text.normalize('NFKC'))) {
-    if (s.isWordLike === true) out.push(s.segment.toLowerCase());
-  }
+  const folded = text.normalize('NFKC');
+  forEachToken(folded, 0, folded.length, lang, (segment, _start, kind) => {
+    if (kind === 'word') out.push(segment.toLowerCase());
+  });
   return out;
 }
 
@@ -100,32 +142,37 @@ function normalizeForEquality(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
-function features(text: string, lang: string | undefined): Features {
-  const tokens = alignTokens(text, lang);
-  const uni = new Map<string, number>();
-  const bi = new Map<string, number>();
-  tokens.forEach((t, i) => {
+function features(text: string, lang: string | undefined, vocab: Vocabulary): Features {
+  const uni = new Map<number, number>();
+  const bi = new Map<number, number>();
+  let prev = -1;
+  const folded = text.normalize('NFKC');
+  forEachToken(folded, 0, folded.length, lang, (segment, _start, kind) => {
+    if (kind !== 'word') return;
+    const t = vocab.word(segment);
     uni.set(t, (uni.get(t) ?? 0) + 1);
-    if (i > 0) {
-      const b = `${tokens[i - 1]!}\u0000${t}`;
+    if (prev >= 0) {
+      const b = vocab.pair(prev, t);
       bi.set(b, (bi.get(b) ?? 0) + 1);
     }
+    prev = t;
   });
   return { uni, bi, norm: normalizeForEquality(text) };
 }
 
-function mass(m: Map<string, number>, w: (t: string) => number): number {
+function mass(m: Map<number, number>, w: Float64Array): number {
   let s = 0;
-  for (const [t, c] of m) s += c * w(t);
+  for (const [t, c] of m) s += c * w[t]!;
   return s;
 }
 
-function overlap(a: Map<string, number>, b: Map<string, number>, w: (t: string) => number): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+function overlap(a: Map<number, number>, b: Map<number, number>, w: Float64Array): number {
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   let s = 0;
   for (const [t, c] of small) {
     const d = large.get(t);
-    if (d !== undefined) s += Math.min(c, d) * w(t);
+    if (d !== undefined) s += Math.min(c, d) * w[t]!;
   }
   return s;
 }
@@ -189,24 +236,24 @@ export function alignPoints(
 ): AlignedPair[] {
   // Most points of a revision are unchanged: segment each distinct text once.
   const cache = new Map<string, Features>();
+  const vocab = new Vocabulary();
   const featuresOf = (text: string): Features => {
     let f = cache.get(text);
-    if (f === undefined) cache.set(text, (f = features(text, options.lang)));
+    if (f === undefined) cache.set(text, (f = features(text, options.lang, vocab)));
     return f;
   };
   const fo = oldPoints.map((p) => featuresOf(p.text));
   const fn = newPoints.map((p) => featuresOf(p.text));
 
   // Inverse document frequency over both documents' points.
-  const df = new Map<string, number>();
-  for (const f of [...fo, ...fn]) for (const t of f.uni.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const df = new Int32Array(vocab.words.length);
+  for (const f of [...fo, ...fn]) for (const t of f.uni.keys()) df[t]!++;
   const total = fo.length + fn.length;
-  const idf = (t: string): number => Math.log(1 + total / (df.get(t) ?? 1));
+  const idf = new Float64Array(df.length);
+  for (let t = 0; t < df.length; t++) idf[t] = Math.log(1 + total / df[t]!);
   // A bigram weighs the mean of its words' weights.
-  const biWeight = (b: string): number => {
-    const k = b.indexOf('\u0000');
-    return (idf(b.slice(0, k)) + idf(b.slice(k + 1))) / 2;
-  };
+  const biWeight = new Float64Array(vocab.firsts.length);
+  for (let b = 0; b < biWeight.length; b++) biWeight[b] = (idf[vocab.firsts[b]!]! + idf[vocab.seconds[b]!]!) / 2;
   const uniMassO = fo.map((f) => mass(f.uni, idf));
   const uniMassN = fn.map((f) => mass(f.uni, idf));
   const biMassO = fo.map((f) => mass(f.bi, biWeight));
@@ -219,10 +266,10 @@ export function alignPoints(
   // overlap whose upper bound (selective overlap plus the smaller common-word mass) could
   // still reach MIN_DICE or CONTAIN. Only those pairs get an exact overlap.
   const cap = Math.max(20, Math.ceil(total * 0.01));
-  const selective = (t: string): boolean => (df.get(t) ?? 0) <= cap;
+  const selective = (t: number): boolean => df[t]! <= cap;
   const commonMass = (f: Features): number => {
     let m = 0;
-    for (const [t, c] of f.uni) if (!selective(t)) m += c * idf(t);
+    for (const [t, c] of f.uni) if (!selective(t)) m += c * idf[t]!;
     return m;
   };
   const commonO = fo.map(commonMass);
@@ -235,8 +282,8 @@ export function alignPoints(
   const consider = (i: number, j: number): void => {
     if (!uniOverlap[i]!.has(j)) uniOverlap[i]!.set(j, overlap(fo[i]!.uni, fn[j]!.uni, idf));
   };
-  const index = (points: readonly Features[], keep: (t: string) => boolean): Map<string, [number, number][]> => {
-    const postings = new Map<string, [number, number][]>();
+  const index = (points: readonly Features[], keep: (t: number) => boolean): Map<number, [number, number][]> => {
+    const postings = new Map<number, [number, number][]>();
     points.forEach((f, b) => {
       for (const [t, c] of f.uni) {
         if (!keep(t)) continue;
@@ -249,13 +296,13 @@ export function alignPoints(
   };
   const bestBySelective = (from: readonly Features[], to: readonly Features[], visit: (a: number, b: number, sel: number) => void): void => {
     const postings = index(to, selective);
-    let allPostings: Map<string, [number, number][]> | undefined;
+    let allPostings: Map<number, [number, number][]> | undefined;
     const acc = new Float64Array(to.length);
     const touched: number[] = [];
     from.forEach((f, a) => {
       for (const [t, c] of f.uni) {
         if (!selective(t)) continue;
-        const w = idf(t);
+        const w = idf[t]!;
         for (const [b, d] of postings.get(t) ?? []) {
           if (acc[b] === 0) touched.push(b);
           acc[b] = acc[b]! + Math.min(c, d) * w;
@@ -264,7 +311,8 @@ export function alignPoints(
       if (touched.length === 0) {
         // A point made only of common words (a short "The parties agree.") has no selective
         // word to be found by: its three rarest words stand in, whatever their frequency.
-        const rarest = [...f.uni.keys()].sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : 1)).slice(0, 3);
+        const words = vocab.words;
+        const rarest = [...f.uni.keys()].sort((x, y) => df[x]! - df[y]! || (words[x]! < words[y]! ? -1 : 1)).slice(0, 3);
         for (const t of rarest) {
           for (const [b] of (allPostings ??= index(to, () => true)).get(t) ?? []) {
             if (acc[b] === 0) {
@@ -397,13 +445,13 @@ export function alignPoints(
   const splitFrom = new Map<number, number[]>();
   const coverNew = (j: number, olds: readonly number[]): number => {
     if (uniMassN[j]! === 0) return 0;
-    const covered = new Map<string, number>();
+    const covered = new Map<number, number>();
     for (const i of olds) for (const [t, c] of fo[i]!.uni) covered.set(t, (covered.get(t) ?? 0) + c);
     return overlap(covered, fn[j]!.uni, idf) / uniMassN[j]!;
   };
   const coverOld = (i: number, news: readonly number[]): number => {
     if (uniMassO[i]! === 0) return 0;
-    const covered = new Map<string, number>();
+    const covered = new Map<number, number>();
     for (const j of news) for (const [t, c] of fn[j]!.uni) covered.set(t, (covered.get(t) ?? 0) + c);
     return overlap(covered, fo[i]!.uni, idf) / uniMassO[i]!;
   };

@@ -263,7 +263,7 @@ describe('redline: laws', () => {
           const next = [...old];
           const [moved] = next.splice(from % next.length, 1);
           next.splice(to % (next.length + 1), 0, moved!);
-          for (const e of edits) next[e.at % next.length] += ` ${SCRIPTS[lang][e.word % SCRIPTS[lang].length]}`;
+          for (const e of edits) next[e.at % next.length] = `${next[e.at % next.length]!} ${SCRIPTS[lang][e.word % SCRIPTS[lang].length]!}`;
           const a = old.join('\n');
           const b = next.join('\n');
           const ops = redline(a, b, { lang });
