@@ -9,6 +9,12 @@
  * - jsdiff's `diffWords` on the two flat texts (baseline),
  * - `git diff --no-index --word-diff=porcelain` on the two texts as files (a C program,
  *   spawned, wall clock including process start and output; baseline).
+ * - `alignPoints` on the same 2,000 → ~2,000 points as if they had no shared ids (matching by
+ *   content: renumbered, moved, merged, split), against the naive way to align by content:
+ *   every old point scored against every new point (Dice over their word sets, words
+ *   interned, sets sorted, so the baseline is not slow for want of care) and each new point
+ *   taking its best. That is the work alignPoints' candidate pruning avoids, and it does less
+ *   (no weights, no word order, no merges or splits), so alignPoints should be well under it.
  *
  * The engine's output must pass the law the property tests check (applying it to the old
  * text gives the new one, the old side gives the old one), or the bench fails.
@@ -18,6 +24,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffWords } from 'diff';
+import { alignPoints, alignTokens } from '../src/domain/redline/align.ts';
 import { applyRedline, compareDocuments, oldText, redline, type DocPoint } from '../src/domain/redline/index.ts';
 import { median, result, type Bench, type Result } from './harness.ts';
 
@@ -145,6 +152,40 @@ function gitWordDiff(a: string, b: string): number {
   }
 }
 
+/** The naive content alignment (the baseline): all pairs scored, each new point takes its best old one. */
+function allPairsAlignment(oldPoints: readonly DocPoint[], newPoints: readonly DocPoint[]): number[] {
+  const ids = new Map<string, number>();
+  const set = (text: string): Int32Array => {
+    const s = new Set<number>();
+    for (const w of alignTokens(text)) {
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      s.add(id);
+    }
+    return Int32Array.from(s).sort();
+  };
+  const olds = oldPoints.map((p) => set(p.text));
+  const news = newPoints.map((p) => set(p.text));
+  return news.map((b) => {
+    let best = -1;
+    let bestScore = 0;
+    olds.forEach((a, i) => {
+      let shared = 0;
+      for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+        if (a[x] === b[y]) {
+          shared++;
+          x++;
+          y++;
+        } else if (a[x]! < b[y]!) x++;
+        else y++;
+      }
+      const score = (2 * shared) / (a.length + b.length);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    });
+    return best;
+  });
+}
+
 export const redlineBench: Bench = {
   name: 'redline',
   async run() {
@@ -165,6 +206,15 @@ export const redlineBench: Bench = {
     const flatMs = await median(5, () => redline(doc.oldText, doc.newText));
     const docMs = await median(5, () => compareDocuments(doc.oldPoints, doc.newPoints));
     const gitMs = await median(3, () => gitWordDiff(doc.oldText, doc.newText));
+    const pairs = alignPoints(doc.oldPoints, doc.newPoints);
+    const kinds: Record<string, number> = {};
+    for (const p of pairs) kinds[p.kind] = (kinds[p.kind] ?? 0) + 1;
+    process.stderr.write(`redline: alignPoints ${JSON.stringify(kinds)}\n`);
+    const alignMs = await median(3, () => alignPoints(doc.oldPoints, doc.newPoints));
+    // The naive baseline is run once: it takes long enough.
+    const t0 = performance.now();
+    allPairsAlignment(doc.oldPoints, doc.newPoints);
+    const allPairsMs = performance.now() - t0;
     // jsdiff is run once: it takes long enough that repeating it adds nothing but minutes.
     const t = performance.now();
     const parts = diffWords(doc.oldText, doc.newText);
@@ -177,6 +227,7 @@ export const redlineBench: Bench = {
       r('redline of two 500k-word texts (flat)', flatMs, 'git diff --no-index --word-diff=porcelain (spawned)', gitMs),
       r('compareDocuments on the same 2,000 points', docMs, 'jsdiff diffWords on the flat texts', jsdiffMs),
       r('compareDocuments on the same 2,000 points', docMs, 'git diff --no-index --word-diff=porcelain (spawned)', gitMs),
+      r('alignPoints on the same 2,000 points (no shared ids)', alignMs, 'all pairs scored (Dice over word sets), best old point per new point', allPairsMs),
     ];
   },
 };

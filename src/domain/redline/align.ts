@@ -75,8 +75,18 @@ const MERGE_GAIN = 0.1;
 interface Features {
   readonly uni: Map<number, number>;
   readonly bi: Map<number, number>;
+  /** The same as arrays, for `overlapBags`. */
+  readonly uniBag: Bag;
+  readonly biBag: Bag;
   readonly norm: string;
 }
+
+interface Bag {
+  readonly ids: Int32Array;
+  readonly counts: Int32Array;
+}
+
+const bag = (m: Map<number, number>): Bag => ({ ids: Int32Array.from(m.keys()), counts: Int32Array.from(m.values()) });
 
 /**
  * Words and word pairs interned to ids for one alignment, so that the features are maps of
@@ -157,12 +167,31 @@ function features(text: string, lang: string | undefined, vocab: Vocabulary): Fe
     }
     prev = t;
   });
-  return { uni, bi, norm: normalizeForEquality(text) };
+  return { uni, bi, uniBag: bag(uni), biBag: bag(bi), norm: normalizeForEquality(text) };
 }
 
 function mass(m: Map<number, number>, w: Float64Array): number {
   let s = 0;
   for (const [t, c] of m) s += c * w[t]!;
+  return s;
+}
+
+/**
+ * `overlap` on bags, through `scratch` (zero everywhere, and left so): the larger bag's counts
+ * are spread into it, the smaller bag is read against it in its own order, as `overlap` does,
+ * so the sums are the same to the last bit. Several times faster than map lookups.
+ */
+function overlapBags(a: Bag, b: Bag, w: Float64Array, scratch: Int32Array): number {
+  const small = a.ids.length <= b.ids.length ? a : b;
+  const large = small === a ? b : a;
+  for (let k = 0; k < large.ids.length; k++) scratch[large.ids[k]!] = large.counts[k]!;
+  let s = 0;
+  for (let k = 0; k < small.ids.length; k++) {
+    const t = small.ids[k]!;
+    const d = scratch[t]!;
+    if (d !== 0) s += Math.min(small.counts[k]!, d) * w[t]!;
+  }
+  for (let k = 0; k < large.ids.length; k++) scratch[large.ids[k]!] = 0;
   return s;
 }
 
@@ -254,6 +283,8 @@ export function alignPoints(
   // A bigram weighs the mean of its words' weights.
   const biWeight = new Float64Array(vocab.firsts.length);
   for (let b = 0; b < biWeight.length; b++) biWeight[b] = (idf[vocab.firsts[b]!]! + idf[vocab.seconds[b]!]!) / 2;
+  const uniScratch = new Int32Array(idf.length);
+  const biScratch = new Int32Array(biWeight.length);
   const uniMassO = fo.map((f) => mass(f.uni, idf));
   const uniMassN = fn.map((f) => mass(f.uni, idf));
   const biMassO = fo.map((f) => mass(f.bi, biWeight));
@@ -280,7 +311,7 @@ export function alignPoints(
   };
   const uniOverlap: Map<number, number>[] = fo.map(() => new Map<number, number>());
   const consider = (i: number, j: number): void => {
-    if (!uniOverlap[i]!.has(j)) uniOverlap[i]!.set(j, overlap(fo[i]!.uni, fn[j]!.uni, idf));
+    if (!uniOverlap[i]!.has(j)) uniOverlap[i]!.set(j, overlapBags(fo[i]!.uniBag, fn[j]!.uniBag, idf, uniScratch));
   };
   const index = (points: readonly Features[], keep: (t: number) => boolean): Map<number, [number, number][]> => {
     const postings = new Map<number, [number, number][]>();
@@ -317,7 +348,7 @@ export function alignPoints(
           for (const [b] of (allPostings ??= index(to, () => true)).get(t) ?? []) {
             if (acc[b] === 0) {
               touched.push(b);
-              acc[b] = overlap(f.uni, to[b]!.uni, idf);
+              acc[b] = overlapBags(f.uniBag, to[b]!.uniBag, idf, uniScratch);
             }
           }
         }
@@ -343,7 +374,7 @@ export function alignPoints(
     if (uni < MIN_DICE) return uni;
     const bDen = biMassO[i]! + biMassN[j]!;
     if (bDen === 0 || fo[i]!.bi.size === 0 || fn[j]!.bi.size === 0) return Math.min(uni, 0.999);
-    const bi = (2 * overlap(fo[i]!.bi, fn[j]!.bi, biWeight)) / bDen;
+    const bi = (2 * overlapBags(fo[i]!.biBag, fn[j]!.biBag, biWeight, biScratch)) / bDen;
     // Not identical text never scores a full 1, so similarity 1 means "unchanged".
     return Math.min(0.7 * uni + 0.3 * bi, 0.999);
   };
