@@ -251,6 +251,32 @@ describe('a negotiation scripted through the CLI', { timeout: 120_000 }, () => {
     expect(text.at(-1)).toMatch(/^Overall: /);
   });
 
+  it('version import matches a document to the working text by content (dry run first), and refuses a point it cannot see', async () => {
+    const doc = join(work.path, 'revised.txt');
+    writeFileSync(doc, '1. Prisoners of war will be exchanged all for all within thirty days of signature.\n2. A ceasefire along the current line of contact, monitored by an international mission.\n');
+    // Point 2 has only its Urdu text: an English document cannot speak for it.
+    const refused = await parley(['version', 'import', doc, '--negotiation', negotiationId, '--lang', 'en'], mediator);
+    expect(expectOneLineError(refused)).toMatch(/Point 2 of the working text has no en text/u);
+    const listed = await json<{ items: { id: string; number: string; texts: Record<string, string> }[] }>(['point', 'list', '--negotiation', negotiationId], mediator);
+    const second = listed.items.find((p) => p.number === '2')!;
+    const edited = await http('PATCH', `/api/negotiations/${negotiationId}/points/${second.id}`, { token: storedToken(mediator.config).token, body: { texts: { ...second.texts, en: 'Prisoners of war will be exchanged all for all.' } } });
+    expect(edited.status).toBe(200);
+
+    const dry = await ok(['version', 'import', doc, '--negotiation', negotiationId, '--lang', 'en', '--dry-run'], mediator);
+    expect(dry).toMatch(/^Would import 2 points \(en\): /u);
+    expect(linesOf(dry)).toEqual(expect.arrayContaining([expect.stringMatching(/^1\s+2\s+(changed|renumbered)\s+0\.\d\d$/u), expect.stringMatching(/^2\s+1\s+(changed|renumbered)\s+0\.\d\d$/u)]));
+    const before = await json<{ items: unknown[] }>(['version', 'list', '--negotiation', negotiationId], mediator);
+
+    const out = await json<{ written: { id: string } }>(['version', 'import', doc, '--negotiation', negotiationId, '--lang', 'en', '--label', 'Geneva text'], mediator);
+    const versions = await json<{ items: { id: string; label: string }[] }>(['version', 'list', '--negotiation', negotiationId], negotiator);
+    expect(versions.items).toHaveLength(before.items.length + 1);
+    expect(versions.items.at(-1)).toMatchObject({ id: out.written.id, label: 'Geneva text' });
+
+    const r = await parley(['version', 'import', doc, '--negotiation', negotiationId, '--lang', 'en'], negotiator);
+    expect(expectOneLineError(r)).toMatch(/may not/u);
+    expect(r.code).not.toBe(0);
+  });
+
   it('logout revokes the token on the server and deletes the file', async () => {
     const { token } = storedToken(negotiator.config);
     const out = await json<{ signedOut: boolean; revoked: boolean }>(['logout'], negotiator);

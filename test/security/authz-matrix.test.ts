@@ -58,6 +58,12 @@ interface Case {
 const forParty = (target: Target, w: World) => w.party(target);
 const actorParty = (a: MemberActor) => a.partyId;
 
+/** A document each import can tell apart from the text before it. */
+const importedDocument = (unique: string) => ({
+  name: 'revision.txt', lang: 'en',
+  content: `1. The parties will exchange all prisoners of war within thirty days of signature (${unique}).\n2. The ceasefire will be monitored by an independent mission reporting every week.\n`,
+});
+
 /** Every write route under /api/negotiations/:id, by operationId: the action it is, and how to call it. */
 const routeActions: Record<string, Case> = {
   addParty: { action: 'manage_parties', targets: ['none'], prepare: (w) => ({ body: { name: { en: 'New party' }, shortName: w.unique().slice(0, 12) }, forParty: null }) },
@@ -99,6 +105,8 @@ const routeActions: Record<string, Case> = {
       return { params: { versionId: v.id }, body: { contentHash: v.contentHash }, forParty: actorParty };
     },
   },
+  // Importing a document is making a version (and editing the working text): the mediator's.
+  importVersion: { action: 'create_version', targets: ['none'], prepare: (w) => ({ body: importedDocument(w.unique()), forParty: null }) },
   draftAmendment: {
     action: 'draft_amendment', targets: ['own', 'other'],
     prepare: (w, t) => ({ body: { partyId: w.party(t), kind: 'insert', afterPointId: null, texts: { en: `Draft ${w.unique()}` } }, forParty: forParty(t, w) }),
@@ -165,6 +173,11 @@ const routeActions: Record<string, Case> = {
   },
 };
 
+/** POST routes that work something out for the caller and record nothing (a preview before a write): guarded like the write they preview. */
+const previews: Record<string, Case> = {
+  previewImport: { action: 'create_version', targets: ['none'], prepare: (w) => ({ body: importedDocument(w.unique()), forParty: null }) },
+};
+
 /** Reads that the policy table guards too (the actions no write route takes). */
 const guardedReads: Record<string, Case> = {
   verifyRecord: { action: 'manage_negotiation', targets: ['none'], prepare: () => ({ forParty: null }) },
@@ -202,15 +215,15 @@ const specOf = (operationId: string) => {
 describe('the authorization matrix covers every write route', () => {
   it('maps every write route of a negotiation to an action, and names nothing else', () => {
     const writes = allRoutes.filter((r) => r.method !== 'GET');
-    const unmapped = writes.filter((r) => !(r.operationId in routeActions) && !outsideNegotiations.has(r.operationId) && !personal.has(r.operationId)).map((r) => `${r.method} ${r.url} (${r.operationId})`);
+    const unmapped = writes.filter((r) => !(r.operationId in routeActions) && !(r.operationId in previews) && !outsideNegotiations.has(r.operationId) && !personal.has(r.operationId)).map((r) => `${r.method} ${r.url} (${r.operationId})`);
     expect(unmapped, 'write routes with no action in routeActions').toEqual([]);
-    for (const id of Object.keys(routeActions)) expect(specOf(id).url.startsWith('/api/negotiations/:id/'), id).toBe(true);
+    for (const id of [...Object.keys(routeActions), ...Object.keys(previews)]) expect(specOf(id).url.startsWith('/api/negotiations/:id/'), id).toBe(true);
     for (const id of outsideNegotiations) expect(specOf(id).url.startsWith('/api/negotiations/:id'), id).toBe(false);
     for (const id of Object.keys(guardedReads)) expect(specOf(id).method, id).toBe('GET');
   });
 
   it('exercises every action of the policy table', () => {
-    const exercised = new Set([...Object.values(routeActions), ...Object.values(guardedReads)].map((c) => c.action));
+    const exercised = new Set([...Object.values(routeActions), ...Object.values(previews), ...Object.values(guardedReads)].map((c) => c.action));
     expect([...exercised].sort()).toEqual(Object.keys(permissionTable).sort());
   });
 });
@@ -291,7 +304,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
     return { head: await headSeq(t.db, w.n.negotiationId), invitations: `${inv!.n}/${inv!.revoked}` };
   }
 
-  for (const [table, cases] of [['write', routeActions], ['read', guardedReads]] as const) {
+  for (const [table, cases] of [['write', routeActions], ['preview', previews], ['read', guardedReads]] as const) {
     for (const [operationId, c] of Object.entries(cases)) {
       describe(`${operationId} (${c.action})`, () => {
         for (const target of c.targets) {
@@ -309,6 +322,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
                 expect(res.statusCode, res.body).toBeGreaterThanOrEqual(200);
                 expect(res.statusCode, res.body).toBeLessThan(300);
                 if (table === 'write') expect(after, 'an allowed write is recorded').not.toEqual(before);
+                if (table === 'preview') expect(after, 'a preview records nothing').toEqual(before);
               } else {
                 expect(res.statusCode, res.body).toBe(expected.status);
                 expect(expected.codes, res.body).toContain(res.json<{ code: string }>().code);

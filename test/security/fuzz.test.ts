@@ -91,6 +91,8 @@ const templates: Record<string, Template> = {
   getVersion: mediator,
   exportVersion: mediator,
   exportComparison: mediator,
+  previewImport: { as: 'mediator', body: () => ({ name: 'plan.txt', lang: 'en', content: '1. The parties will exchange all prisoners of war within thirty days.\n2. The ceasefire will be monitored by an independent mission.\n', encoding: 'utf8' }) },
+  importVersion: { as: 'mediator', body: () => ({ name: 'plan.txt', lang: 'en', content: `1. The parties will exchange all prisoners of war within thirty days (${randomUUID()}).\n`, encoding: 'utf8', label: 'Imported', note: '', visibility: 'parties' }) },
   initialVersion: { as: 'principal', body: (w) => ({ contentHash: w.contentHash }) },
   listAmendments: mediator,
   draftAmendment: { as: 'principal', body: (w) => ({ partyId: w.A, kind: 'replace', pointId: w.point, texts: { en: 'New words.' }, afterPointId: null, number: null, justification: 'Why.', proposeTo: 'mediator' }) },

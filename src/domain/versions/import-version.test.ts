@@ -158,6 +158,13 @@ describe('importVersion refuses what it cannot import faithfully', () => {
       .toMatchObject({ code: 'invalid_import', message: expect.stringContaining('no ur text to compare') as string });
   });
 
+  it('a working text with a point the document\'s language has no text for (it would be lost)', () => {
+    const t = planTable();
+    t.world.do(t.mediator.actor, 'addPoint', { texts: { ru: 'Только по-русски.' } });
+    expect(errorOf(() => t.world.do(t.mediator.actor, 'importVersion', { lang: 'en', source, points: REVISION })))
+      .toMatchObject({ code: 'invalid_import', message: expect.stringContaining('Point 8 of the working text has no en text') as string });
+  });
+
   it('a document numbering two points alike, or with no points', () => {
     const t = planTable();
     expect(errorOf(() => t.world.do(t.mediator.actor, 'importVersion', { lang: 'en', source, points: [{ number: '1', text: 'One.' }, { number: '1', text: 'Again.' }] })))

@@ -89,6 +89,11 @@ export function planImport(state: NegotiationState, ctx: CommandContext, raw: Im
   if (old.length > 0 && old.every((p) => (p.texts[doc.lang] ?? '').trim() === '')) {
     throw new ParleyError('invalid_import', `The working text has no ${doc.lang} text to compare the document with; import the document in a language the text has (${negotiation.draftingLanguage} is the drafting language).`);
   }
+  // A point the document cannot speak for would be read as removed: refuse rather than lose it.
+  const silent = old.filter((p) => (p.texts[doc.lang] ?? '').trim() === '');
+  if (silent.length > 0) {
+    throw new ParleyError('invalid_import', `Point${silent.length > 1 ? 's' : ''} ${silent.map((p) => p.number).join(', ')} of the working text ${silent.length > 1 ? 'have' : 'has'} no ${doc.lang} text, so the document cannot be matched to ${silent.length > 1 ? 'them' : 'it'}; add the ${doc.lang} text first, or import the document in a language every point has.`);
+  }
   const pairs = alignPoints(
     old.map((p) => ({ number: p.number, text: p.texts[doc.lang] ?? '' })),
     doc.points,

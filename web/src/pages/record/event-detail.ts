@@ -34,6 +34,7 @@ export function eventDetail(e: Pick<EventOut, 'type' | 'payload'>): EventDetail 
     case 'point.removed':
     case 'point.translation_confirmed': return { kind: 'point', pointId: b.payload.pointId, number: null };
     case 'version.created': return { kind: 'text', value: b.payload.version.label, lang: null };
+    case 'version.imported': return { kind: 'text', value: b.payload.import.source.name, lang: null };
     case 'version.initialed': return { kind: 'party', partyId: b.payload.partyId };
     case 'amendment.drafted':
     case 'amendment.proposed': return b.payload.amendment.justification ? { kind: 'text', value: b.payload.amendment.justification, lang: null } : null;
