@@ -23,7 +23,8 @@ describe('decide', () => {
   it('has one use case per command name, each producing events the log accepts', () => {
     expect(Object.keys(useCases).sort()).toEqual([
       'acceptAmendments', 'addMember', 'addParty', 'addPerson', 'addPoint', 'addSection', 'confirmTranslation', 'createNegotiation', 'createVersion',
-      'deleteNote', 'draftAmendment', 'editNote', 'editPoint', 'initialVersion', 'proposeAmendment', 'recordStatement', 'rejectAmendment', 'removePoint',
+      'deleteNote', 'draftAmendment', 'editNote', 'editPoint', 'editStatement', 'importReport', 'importVersion', 'initialVersion', 'proposeAmendment', 'recordStatement',
+      'rejectAmendment', 'removePoint',
       'scheduleRound', 'setPosition', 'updatePerson', 'updateRound', 'withdrawAmendment', 'writeNote', 'writeReadout',
     ]);
     const types = EventBody.options.map((o) => o.shape.type.value);

@@ -24,6 +24,8 @@ import { setPosition } from './positions/set-position.ts';
 import { scheduleRound, updateRound } from './rounds/schedule-round.ts';
 import { writeReadout } from './rounds/write-readout.ts';
 import { recordStatement } from './statements/record-statement.ts';
+import { importReport } from './statements/import-report.ts';
+import { editStatement } from './statements/edit-statement.ts';
 import { writeNote } from './notes/write-note.ts';
 import { editNote } from './notes/edit-note.ts';
 import { deleteNote } from './notes/delete-note.ts';
@@ -54,6 +56,8 @@ export const useCases = {
   updateRound,
   writeReadout,
   recordStatement,
+  importReport,
+  editStatement,
   writeNote,
   editNote,
   deleteNote,

@@ -272,5 +272,34 @@ export const Statement = z.object({
   date: z.iso.date(),
   pointIds: z.array(Id),
   stance: PositionLevel.nullable(),
+  /** The imported report it was taken from (absent on statements recorded before reports existed). */
+  reportId: Id.nullable().optional(),
 });
 export type Statement = z.infer<typeof Statement>;
+
+/** Who may read an imported report and the statements taken from it: the world, or the table only. */
+export const ReportVisibility = z.enum(['public', 'parties']);
+export type ReportVisibility = z.infer<typeof ReportVisibility>;
+export const ReportFormat = z.enum(['text', 'html']);
+export type ReportFormat = z.infer<typeof ReportFormat>;
+
+/**
+ * A news report as it was imported: its full text, kept so every statement taken from it
+ * links back to the line it stands on. The source URL is recorded, never fetched.
+ */
+export const Report = z.object({
+  id: Id,
+  title: Text,
+  publisher: Text,
+  url: Text,
+  date: z.iso.date(),
+  lang: Lang,
+  format: ReportFormat,
+  /** SHA-256 of `text`: the same report is imported once. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  text: NonEmptyText,
+  visibility: ReportVisibility,
+  importedBy: Id.nullable(),
+  at: z.iso.datetime(),
+});
+export type Report = z.infer<typeof Report>;

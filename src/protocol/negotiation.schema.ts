@@ -1,7 +1,7 @@
 /** What the negotiation routes answer, built from the domain's own schemas. */
 import { z } from 'zod';
 import {
-  Amendment, ImportFormat, LineageKind, LineageLink, Member, Party, Person, Point, Position, Readout, Round, Section, Statement, Version, VersionImport,
+  Amendment, ImportFormat, LineageKind, LineageLink, Member, Party, Person, Point, Position, Readout, Round, Section, Version, VersionImport,
 } from '../domain/model.ts';
 import { TextFlags } from '../domain/text/text-flag.ts';
 
@@ -45,7 +45,7 @@ export const AmendmentOut = Amendment.extend({ rejectionReason: z.string().nulla
 export const PositionOut = Position.extend({ seq: z.number().int() });
 export const RoundOut = Round.extend(Revision);
 export const ReadoutOut = Readout;
-export const StatementOut = Statement;
+export { StatementOut } from './statements.schema.ts';
 
 export const AgreementOut = z.object({
   parties: z.array(z.uuid()),

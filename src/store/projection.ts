@@ -185,9 +185,25 @@ export async function project(tx: Tx, e: RecordedEvent): Promise<void> {
     case 'statement.recorded': {
       const s = e.payload.statement;
       await tx.query(
-        `INSERT INTO statements (negotiation_id, id, person_id, speaker_as_named, party_id, quote, lang, translations, kind, source, date, point_ids, stance, visibility)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb, $11, $12::jsonb, $13, $14)`,
-        [n, s.id, s.personId, s.speakerAsNamed, s.partyId, s.quote, s.lang, j(s.translations), s.kind, j(s.source), s.date, j(s.pointIds), s.stance, e.visibility]);
+        `INSERT INTO statements (negotiation_id, id, person_id, speaker_as_named, party_id, quote, lang, translations, kind, source, date, point_ids, stance, visibility, report_id, revision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb, $11, $12::jsonb, $13, $14, $15, $16)`,
+        [n, s.id, s.personId, s.speakerAsNamed, s.partyId, s.quote, s.lang, j(s.translations), s.kind, j(s.source), s.date, j(s.pointIds), s.stance, e.visibility, s.reportId ?? null, e.seq]);
+      return;
+    }
+    case 'statement.edited': {
+      const s = e.payload.statement;
+      await tx.query(
+        `UPDATE statements SET person_id = $3, speaker_as_named = $4, party_id = $5, translations = $6::jsonb, point_ids = $7::jsonb, stance = $8, revision = $9
+         WHERE negotiation_id = $1 AND id = $2`,
+        [n, s.id, s.personId, s.speakerAsNamed, s.partyId, j(s.translations), j(s.pointIds), s.stance, e.seq]);
+      return;
+    }
+    case 'report.imported': {
+      const r = e.payload.report;
+      await tx.query(
+        `INSERT INTO reports (negotiation_id, id, title, publisher, url, date, lang, format, sha256, text, imported_by, at, visibility)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [n, r.id, r.title, r.publisher, r.url, r.date, r.lang, r.format, r.sha256, r.text, r.importedBy, r.at, r.visibility]);
       return;
     }
     case 'note.written': {
@@ -212,6 +228,6 @@ export async function project(tx: Tx, e: RecordedEvent): Promise<void> {
 
 /** The read-model tables, in an order safe for deleting and rebuilding. */
 export const readModelTables = [
-  'notes', 'statements', 'readouts', 'rounds', 'positions', 'amendments', 'version_imports', 'version_initials', 'version_points', 'versions',
+  'notes', 'statements', 'reports', 'readouts', 'rounds', 'positions', 'amendments', 'version_imports', 'version_initials', 'version_points', 'versions',
   'points', 'sections', 'members', 'persons', 'parties', 'negotiations',
 ] as const;

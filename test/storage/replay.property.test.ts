@@ -43,7 +43,9 @@ type Op =
   | { op: 'writeReadout'; who: Who; round: number; text: Texts; visibility: 'party' | 'mediator' | 'parties' }
   | { op: 'recordStatement'; who: Who; text: number; points: number[]; stance: PositionLevel | null }
   | { op: 'initialVersion'; who: Who; version: number; staleHash: boolean }
-  | { op: 'importVersion'; who: Who; texts: number[]; visibility: 'mediator' | 'parties' | 'public' };
+  | { op: 'importVersion'; who: Who; texts: number[]; visibility: 'mediator' | 'parties' | 'public' }
+  | { op: 'importReport'; who: Who; texts: number[]; points: number[]; stance: PositionLevel | null; visibility: 'public' | 'parties'; badLine: boolean }
+  | { op: 'editStatement'; who: Who; statement: number; points: number[]; stance: PositionLevel | null; translate: boolean };
 
 type Texts = { lang: string; text: number }[];
 
@@ -107,6 +109,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       texts: fc.uniqueArray(fc.nat(SAMPLE_TEXTS.length - 1), { minLength: 0, maxLength: 4 }),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('importReport' as const), who: whoArb, texts: fc.uniqueArray(fc.nat(SAMPLE_TEXTS.length - 1), { minLength: 0, maxLength: 3 }),
+      points: fc.array(idx, { maxLength: 2 }), stance: fc.option(levelArb, { nil: null }), visibility: fc.constantFrom('public' as const, 'parties' as const), badLine: fc.boolean(),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('editStatement' as const), who: whoArb, statement: idx, points: fc.array(idx, { maxLength: 2 }), stance: fc.option(levelArb, { nil: null }), translate: fc.boolean() }) },
 );
 
 // ---------------------------------------------------------------------------------------
@@ -122,6 +132,7 @@ class History {
   readonly amendments: { id: string; partyId: string }[] = [];
   readonly rounds: string[] = [];
   readonly versions: { id: string; contentHash: string }[] = [];
+  readonly statements: string[] = [];
   readonly outcomes: { op: string; code: string }[] = [];
 
   constructor(private readonly t: TestDatabase) {}
@@ -171,6 +182,7 @@ class History {
         case 'amendment.drafted': this.amendments.push({ id: e.payload.amendment.id, partyId: e.payload.amendment.partyId }); break;
         case 'round.scheduled': this.rounds.push(e.payload.round.id); break;
         case 'version.created': this.versions.push({ id: e.payload.version.id, contentHash: e.payload.version.contentHash }); break;
+        case 'statement.recorded': this.statements.push(e.payload.statement.id); break;
         default: break;
       }
     }
@@ -298,6 +310,29 @@ class History {
           input: {
             lang: 'en', points: op.texts.map((i, n) => ({ number: String(n + 1), text: SAMPLE_TEXTS[i]! })),
             source: { name: 'generated.txt', format: 'text', sha256: 'b'.repeat(64) }, visibility: op.visibility,
+          },
+        });
+        return;
+      case 'importReport': {
+        // A report of quoted sample sentences, one a line; the same report twice is refused.
+        const lines = op.texts.map((i) => `“${SAMPLE_TEXTS[i]!}” the envoy said.`);
+        await this.run(this.as(op.who, this.at(this.members, op.texts.length) ?? m), {
+          name: 'importReport',
+          input: {
+            report: { title: 'Generated report', date: '2025-12-04', lang: 'en', text: lines.join('\n') || ' ', visibility: op.visibility },
+            statements: op.texts.map((i, n) => ({
+              quote: SAMPLE_TEXTS[i]!, line: op.badLine ? n + 2 : n + 1, pointIds: [...new Set(op.points.map((p) => this.id(this.points, p)))], stance: op.stance,
+            })),
+          },
+        });
+        return;
+      }
+      case 'editStatement':
+        await this.run(this.as(op.who, this.at(this.members, op.statement) ?? m), {
+          name: 'editStatement',
+          input: {
+            statementId: this.id(this.statements, op.statement), pointIds: [...new Set(op.points.map((p) => this.id(this.points, p)))], stance: op.stance,
+            ...(op.translate ? { translations: { ru: SAMPLE_TEXTS[1]! } } : {}),
           },
         });
         return;

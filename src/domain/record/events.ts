@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  Amendment, Id, Localized, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Round, Section,
+  Amendment, Id, Localized, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Report, Round, Section,
   Statement, Text, Version, VersionImport, Visibility,
 } from '../model.ts';
 
@@ -39,6 +39,8 @@ export const EventBody = z.discriminatedUnion('type', [
   ev('round.updated', z.object({ round: Round })),
   ev('readout.written', z.object({ readout: Readout })),
   ev('statement.recorded', z.object({ statement: Statement })),
+  ev('statement.edited', z.object({ statement: Statement })),
+  ev('report.imported', z.object({ report: Report })),
   ev('note.written', z.object({ note: Note })),
   ev('note.edited', z.object({ note: Note })),
   ev('note.deleted', z.object({ noteId: Id, at: z.iso.datetime() })),

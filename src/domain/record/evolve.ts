@@ -108,7 +108,11 @@ export function evolve(state: NegotiationState, event: EventBody & { seq?: numbe
       state.readouts.set(event.payload.readout.id, event.payload.readout);
       return;
     case 'statement.recorded':
+    case 'statement.edited':
       state.statements.set(event.payload.statement.id, event.payload.statement);
+      return;
+    case 'report.imported':
+      state.reports.set(event.payload.report.id, event.payload.report);
       return;
     case 'note.written':
     case 'note.edited':
@@ -139,6 +143,8 @@ function touchedEntity(event: EventBody): string | null {
     case 'amendment.accepted': return event.payload.amendmentId;
     case 'note.written':
     case 'note.edited': return event.payload.note.id;
+    case 'statement.recorded':
+    case 'statement.edited': return event.payload.statement.id;
     case 'note.deleted': return event.payload.noteId;
     default: return null;
   }

@@ -5,7 +5,7 @@
  */
 import type { TextHistory } from '../framework/translation-status.ts';
 import type {
-  Amendment, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Round, Section, Statement, Version, VersionImport,
+  Amendment, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Report, Round, Section, Statement, Version, VersionImport,
 } from '../model.ts';
 
 export interface NegotiationState {
@@ -27,6 +27,8 @@ export interface NegotiationState {
   rounds: Map<string, Round>;
   readouts: Map<string, Readout>;
   statements: Map<string, Statement>;
+  /** Imported news reports, with their full text. */
+  reports: Map<string, Report>;
   /** Each party's working notes as they stand; a deleted note leaves the map, not the log. */
   notes: Map<string, Note>;
   /**
@@ -54,6 +56,7 @@ export function emptyState(): NegotiationState {
     rounds: new Map(),
     readouts: new Map(),
     statements: new Map(),
+    reports: new Map(),
     notes: new Map(),
     revisions: new Map(),
     textHistory: new Map(),

@@ -14,6 +14,7 @@ import { importRoutes } from './import.routes.ts';
 import { positionRoutes } from './positions.routes.ts';
 import { recordRoutes } from './record.routes.ts';
 import { roundRoutes } from './rounds.routes.ts';
+import { statementRoutes } from './statements.routes.ts';
 
 export const allRoutes: readonly AnyRouteSpec[] = [
   ...healthRoutes,
@@ -26,6 +27,7 @@ export const allRoutes: readonly AnyRouteSpec[] = [
   ...positionRoutes,
   ...mapRoutes,
   ...roundRoutes,
+  ...statementRoutes,
   ...noteRoutes,
   ...recordRoutes,
 ];

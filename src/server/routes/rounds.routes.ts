@@ -1,11 +1,9 @@
-import { z } from 'zod';
 import { ParleyError } from '../../domain/errors.ts';
 import { RoundInput, UpdateRoundInput } from '../../domain/rounds/schedule-round.ts';
 import { WriteReadoutInput } from '../../domain/rounds/write-readout.ts';
-import { RecordStatementInput } from '../../domain/statements/record-statement.ts';
 import { EntityParams, NegotiationParams, Written } from '../../protocol/common.schema.ts';
-import { ReadoutOut, RoundOut, StatementOut } from '../../protocol/negotiation.schema.ts';
-import { getRound, listReadouts, listRounds, listStatements } from '../../store/queries/negotiation.queries.ts';
+import { ReadoutOut, RoundOut } from '../../protocol/negotiation.schema.ts';
+import { getRound, listReadouts, listRounds } from '../../store/queries/negotiation.queries.ts';
 import { ListQuery, Page, defineRoute, paginate } from '../route.ts';
 import { readAsMember, runAsMember } from './command.ts';
 
@@ -45,17 +43,5 @@ export const roundRoutes = [
     method: 'POST', url: '/api/negotiations/:id/rounds/:roundId/readouts', operationId: 'writeReadout', summary: "Write my side's private readout of a round", tags: ['rounds'], auth: 'write', status: 201,
     params: RoundParams, body: WriteReadoutInput.omit({ roundId: true }), response: Written,
     handler: ({ deps, auth, params, body }) => runAsMember(deps, auth!, params.id, { name: 'writeReadout', input: { ...body, roundId: params.roundId } }),
-  }),
-
-  defineRoute({
-    method: 'GET', url: '/api/negotiations/:id/statements', operationId: 'listStatements', summary: 'Public statements, newest first, by person, party or point', tags: ['statements'], auth: 'read',
-    params: NegotiationParams, query: ListQuery.extend({ personId: z.uuid().optional(), partyId: z.uuid().optional(), pointId: z.uuid().optional() }),
-    response: Page(StatementOut),
-    handler: async ({ deps, auth, params, query }) => paginate(await readAsMember(deps, auth!, params.id, (tx) => listStatements(tx, params.id, query)), query),
-  }),
-  defineRoute({
-    method: 'POST', url: '/api/negotiations/:id/statements', operationId: 'recordStatement', summary: 'Record a public statement', tags: ['statements'], auth: 'write', status: 201,
-    params: NegotiationParams, body: RecordStatementInput, response: Written,
-    handler: ({ deps, auth, params, body }) => runAsMember(deps, auth!, params.id, { name: 'recordStatement', input: body }),
   }),
 ];

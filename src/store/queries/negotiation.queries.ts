@@ -2,9 +2,9 @@
  * Read models mapped back to the domain's shapes, under row-level security (see read-as.ts).
  * One function per thing a screen or a script asks for.
  */
-import type { Amendment, Member, Party, Person, Point, Position, Readout, Round, Section, Statement, Version, VersionImport, VersionPoint } from '../../domain/model.ts';
+import type { Amendment, Member, Party, Person, Point, Position, Readout, Round, Section, Version, VersionImport, VersionPoint } from '../../domain/model.ts';
 import type { Tx } from '../database.ts';
-import { iso, isoDate } from './read-as.ts';
+import { iso } from './read-as.ts';
 
 type Row = Record<string, unknown>;
 const s = (v: unknown) => v as string;
@@ -185,16 +185,3 @@ export async function listReadouts(tx: Tx, n: string, roundId: string): Promise<
   return rows.map((r) => ({ id: s(r.id), roundId: s(r.round_id), partyId: sn(r.party_id), text: r.text as Record<string, string>, visibility: r.visibility as Readout['visibility'], writtenBy: s(r.written_by), at: iso(r.at as Date)! }));
 }
 
-export async function listStatements(tx: Tx, n: string, filter: { personId?: string; partyId?: string; pointId?: string }): Promise<Statement[]> {
-  const where = ['negotiation_id = $1'];
-  const params: unknown[] = [n];
-  if (filter.personId) { params.push(filter.personId); where.push(`person_id = $${params.length}`); }
-  if (filter.partyId) { params.push(filter.partyId); where.push(`party_id = $${params.length}`); }
-  if (filter.pointId) { params.push(JSON.stringify([filter.pointId])); where.push(`point_ids @> $${params.length}::jsonb`); }
-  const rows = await tx.query<Row>(`SELECT * FROM statements WHERE ${where.join(' AND ')} ORDER BY date DESC, (source->>'line')::numeric NULLS LAST, id`, params);
-  return rows.map((r) => ({
-    id: s(r.id), personId: sn(r.person_id), speakerAsNamed: s(r.speaker_as_named), partyId: sn(r.party_id), quote: s(r.quote), lang: s(r.lang),
-    translations: r.translations as Record<string, string>, kind: r.kind as Statement['kind'], source: r.source as Statement['source'],
-    date: isoDate(r.date as Date), pointIds: r.point_ids as string[], stance: (r.stance ?? null) as Statement['stance'],
-  }));
-}
