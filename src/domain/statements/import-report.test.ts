@@ -58,11 +58,12 @@ describe('importReport', () => {
     const { t, m, ushakov } = setup();
     const p = previewReport(t.world.state, m, { text: seed, lang: 'ur' });
     const chosen = p.candidates.slice(0, 3);
+    const translation = (i: number): Record<string, string> => (i === 0 ? { en: 'useful, constructive and important' } : {});
     const events = t.world.do(t.party(1).negotiator.actor, 'importReport', {
       report: { ...report, text: seed },
       statements: chosen.map((c, i) => ({
         personId: c.personId, speakerAsNamed: c.speaker ?? '', quote: c.quote, kind: c.kind, line: c.line,
-        pointIds: i === 0 ? [t.pointId(0)] : [], stance: c.stance?.level ?? null, translations: i === 0 ? { en: 'useful, constructive and important' } : ({} as Record<string, string>),
+        pointIds: i === 0 ? [t.pointId(0)] : [], stance: c.stance?.level ?? null, translations: translation(i),
       })),
     });
     const r = eventOf(events, 'report.imported').payload.report;
