@@ -12,7 +12,9 @@
 import type { Amendment, Party, Section, Version, VersionPoint } from '../domain/model.ts';
 import { compareVersions, type PointChange } from '../domain/versions/compare-versions.ts';
 import { redline } from '../domain/redline/index.ts';
-import type { DiffPart } from '../domain/text/word-diff.ts';
+
+/** A run of text as the document writers lay it out: kept, inserted or deleted. */
+export interface DiffPart { op: 'equal' | 'insert' | 'delete'; text: string }
 
 const RTL_LANGS = new Set(['ar', 'ur', 'fa', 'he', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 

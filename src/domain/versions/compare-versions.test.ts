@@ -76,7 +76,16 @@ describe('comparisonWordStats', () => {
     const v2 = [p('a', '1', 'Limited to 800,000 personnel in peacetime.'), p('c', '2', 'A new point.')];
     const { rows } = compareVersions(v1, v2);
     // a: "600,000" out, "800,000 in peacetime" in; b: 4 words out; c: 3 words in.
-    expect(comparisonWordStats(rows, 'en')).toEqual({ inserted: 3 + 3, deleted: 1 + 4 });
-    expect(comparisonWordStats(rows, 'ur')).toEqual({ inserted: 0, deleted: 0 });
+    expect(comparisonWordStats(rows, 'en')).toEqual({ inserted: 3 + 3, deleted: 1 + 4, moved: 0 });
+    expect(comparisonWordStats(rows, 'ur')).toEqual({ inserted: 0, deleted: 0, moved: 0 });
+  });
+
+  it('counts a moved sentence as moved, and only the words edited on the way as inserted or deleted', () => {
+    const before = 'Monitors report every week to the joint commission. Heavy weapons are withdrawn fifteen kilometres from the line. Prisoners are exchanged.';
+    const after = 'Heavy weapons are withdrawn fifteen kilometres from the line. Prisoners are exchanged. Monitors report every week to the joint commission.';
+    const { rows } = compareVersions([p('a', '1', before)], [p('a', '1', after)]);
+    const stats = comparisonWordStats(rows, 'en');
+    expect(stats.moved).toBeGreaterThanOrEqual(8);
+    expect(stats.inserted + stats.deleted).toBeLessThan(4);
   });
 });

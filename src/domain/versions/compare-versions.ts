@@ -9,7 +9,8 @@
  * was inserted or removed before it is renumbered, not moved.
  */
 import { diffArrays } from 'diff';
-import { diffStats, wordDiff } from '../text/word-diff.ts';
+import { redline, segmenterFor } from '../redline/index.ts';
+import type { RedlineOp } from '../redline/types.ts';
 
 /** The fields of a point that a comparison reads (a version's point, or the working text's). */
 export interface ComparablePoint {
@@ -92,15 +93,29 @@ export function compareVersions<P extends ComparablePoint>(a: readonly P[], b: r
 }
 
 /** Words inserted and deleted in one language across a comparison (an added point's words all count as inserted). */
-export function comparisonWordStats(rows: readonly AlignedPoint[], lang: string): { inserted: number; deleted: number } {
-  const total = { inserted: 0, deleted: 0 };
+/**
+ * Words inserted, deleted and moved in one language over a whole comparison, as the redline
+ * engine reads each point: a passage that moved counts as moved, not as deleted and inserted
+ * again, and edits made inside a moved passage count as the insertions and deletions they are.
+ */
+export function comparisonWordStats(rows: readonly AlignedPoint[], lang: string): { inserted: number; deleted: number; moved: number } {
+  const segmenter = segmenterFor(lang);
+  const words = (t: string) => { let n = 0; for (const s of segmenter.segment(t)) if (s.isWordLike) n++; return n; };
+  const total = { inserted: 0, deleted: 0, moved: 0 };
+  const count = (ops: readonly RedlineOp[]) => {
+    for (const op of ops) {
+      if (op.op === 'insert') total.inserted += words(op.text);
+      else if (op.op === 'delete') total.deleted += words(op.text);
+      else if (op.op === 'move-to') {
+        total.moved += words(op.text);
+        if (op.edits) count(op.edits.filter((e) => e.op !== 'equal'));
+      }
+    }
+  };
   for (const r of rows) {
     const before = r.a?.texts[lang] ?? '';
     const after = r.b?.texts[lang] ?? '';
-    if (before === after) continue;
-    const s = diffStats(wordDiff(before, after, lang), lang);
-    total.inserted += s.inserted;
-    total.deleted += s.deleted;
+    if (before !== after) count(redline(before, after, { lang }));
   }
   return total;
 }
