@@ -4,7 +4,7 @@
  * stance suggested; nothing in a preview is recorded.
  */
 import { z } from 'zod';
-import { Lang, PositionLevel, Report, ReportFormat, ReportVisibility, Statement, StatementKind, Visibility } from '../domain/model.ts';
+import { Lang, PositionLevel, Report, ReportFormat, ReportVisibility, Statement, StatementKind, Text, Visibility } from '../domain/model.ts';
 import { ImportReportInput, ReportInput } from '../domain/statements/import-report.ts';
 
 export const StatementOut = Statement.extend({
@@ -44,7 +44,9 @@ export const CandidateOut = z.object({
 });
 export type CandidateOut = z.infer<typeof CandidateOut>;
 
-export const PreviewReportBody = ReportInput.pick({ text: true, format: true }).extend({
+// Text, not NonEmptyText: an empty report gets the preview's own explanation.
+export const PreviewReportBody = ReportInput.pick({ format: true }).extend({
+  text: Text.describe('the report: plain text or an HTML page, as UTF-8'),
   lang: Lang.optional().describe('the language of the report; detected when absent'),
   name: z.string().max(300).optional().describe('the uploaded file name: .html/.htm is read as HTML unless `format` says otherwise'),
 });
