@@ -1,7 +1,8 @@
 /**
  * Two versions side by side or as one redline, aligned by point id: each point shows its
  * number in both (so a renumbering is visible), what happened to it, and the word-level
- * changes in the chosen language. Everything the reader chooses lives in the address, so a
+ * changes in the chosen language; for a version imported from a document, where each point
+ * came from (merged, split). Everything the reader chooses lives in the address, so a
  * comparison can be sent to a colleague as a link.
  */
 import { useMemo, useState } from 'react';
@@ -10,7 +11,7 @@ import { Link, useSearchParams } from 'react-router';
 import { compareVersions, comparisonWordStats, type AlignedPoint, type VersionComparison } from '../../../../src/domain/versions/compare-versions.ts';
 import type { VersionOut, VersionSummaryOut } from '../../api/schemas.ts';
 import { useNegotiation } from '../../negotiation/context.tsx';
-import { formatNumber } from '../../ui/dates.ts';
+import { formatDate, formatNumber } from '../../ui/dates.ts';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { LocalizedText, Text } from '../../ui/LocalizedText.tsx';
 import { Redline, RedlineLegend } from '../../ui/Redline.tsx';
@@ -137,6 +138,7 @@ function Comparison({ a, b, comparison, lang, mode, onlyChanges }: ComparisonPro
   const { t } = useTranslation();
   const { overview } = useNegotiation();
   const rows = onlyChanges ? comparison.rows.filter((r) => r.status !== 'unchanged' || r.renumbered) : comparison.rows;
+  const lineage = useMemo(() => (b.imported ? lineageOf(b.imported.links) : null), [b.imported]);
   // Sections as the newer version names them, the older one's for sections it alone has.
   const sections = new Map([...a.sections, ...b.sections].map((s) => [s.id, s]));
   const groups: { sectionId: string | null; rows: AlignedPoint<VersionPoint>[] }[] = [];
@@ -148,6 +150,7 @@ function Comparison({ a, b, comparison, lang, mode, onlyChanges }: ComparisonPro
   return (
     <>
       <Summary comparison={comparison} lang={lang} a={a} b={b} />
+      {b.imported && <ImportedNote imported={b.imported} />}
       {rows.some((r) => r.status === 'changed' || r.status === 'added' || r.status === 'removed') && <RedlineLegend />}
       {mode === 'side-by-side' && (
         <div className="compare-columns-head" aria-hidden="true">
@@ -163,7 +166,7 @@ function Comparison({ a, b, comparison, lang, mode, onlyChanges }: ComparisonPro
             {section
               ? <LocalizedText as="h2" texts={section.title} drafting={overview.draftingLanguage} className="section-title" />
               : <h2 className="section-title">{t('versions:compare.noSection')}</h2>}
-            {g.rows.map((r) => <ComparedPoint key={r.pointId} row={r} lang={lang} mode={mode} a={a} b={b} />)}
+            {g.rows.map((r) => <ComparedPoint key={r.pointId} row={r} lang={lang} mode={mode} a={a} b={b} lineage={lineage} />)}
           </section>
         );
       })}
@@ -198,7 +201,65 @@ function Summary({ comparison, lang, a, b }: { comparison: VersionComparison; la
   );
 }
 
-function ComparedPoint({ row, lang, mode, a, b }: { row: AlignedPoint<VersionPoint>; lang: string; mode: Mode; a: VersionOut; b: VersionOut }) {
+type Imported = NonNullable<VersionOut['imported']>;
+type LineageLink = Imported['links'][number];
+
+/** Where an imported point came from, read off the import's links by point id (numbers as they were before the import). */
+interface PointLineage { mergedFrom: string[]; mergedInto: string | null; splitFrom: string | null; splitInto: string[] }
+
+function lineageOf(links: readonly LineageLink[]): Map<string, PointLineage> {
+  const out = new Map<string, PointLineage>();
+  const of = (pointId: string) => {
+    let l = out.get(pointId);
+    if (!l) out.set(pointId, (l = { mergedFrom: [], mergedInto: null, splitFrom: null, splitInto: [] }));
+    return l;
+  };
+  for (const l of links) {
+    if (l.kind === 'merged' && l.newPointId && l.oldNumber) {
+      of(l.newPointId).mergedFrom.push(l.oldNumber);
+      // The old points that did not keep their identity were merged away into the survivor.
+      if (l.oldPointId && l.oldPointId !== l.newPointId) of(l.oldPointId).mergedInto = l.newNumber;
+    }
+    if (l.kind === 'split' && l.oldPointId && l.newNumber) {
+      of(l.oldPointId).splitInto.push(l.newNumber);
+      if (l.newPointId && l.newPointId !== l.oldPointId) of(l.newPointId).splitFrom = l.oldNumber;
+    }
+  }
+  return out;
+}
+
+function ImportedNote({ imported }: { imported: Imported }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <p className="imported-note" data-testid="imported-note">
+      <svg viewBox="0 0 16 16" width="1em" height="1em" className="icon" aria-hidden="true" focusable="false">
+        <path d="M8 2v8M4.5 6.5L8 10l3.5-3.5M2.5 12.5v1.5h11v-1.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+      <span>
+        {t('versions:compare.imported', {
+          name: imported.source.name, format: t(`versions:import.format.${imported.source.format}`),
+          who: imported.importedBy, date: formatDate(imported.at, i18n.language),
+        })}
+        {' '}<span className="muted">{t('versions:compare.importedNumbers')}</span>
+      </span>
+    </p>
+  );
+}
+
+function LineageNote({ lineage }: { lineage: PointLineage }) {
+  const { t, i18n } = useTranslation();
+  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
+  const lines: string[] = [];
+  // A merge that kept this point's id lists the point itself among its sources.
+  if (lineage.mergedFrom.length > 1) lines.push(t('versions:compare.lineage.mergedFrom', { list: list.format(lineage.mergedFrom) }));
+  if (lineage.mergedInto) lines.push(t('versions:compare.lineage.mergedInto', { number: lineage.mergedInto }));
+  if (lineage.splitInto.length > 1) lines.push(t('versions:compare.lineage.splitInto', { list: list.format(lineage.splitInto) }));
+  else if (lineage.splitFrom) lines.push(t('versions:compare.lineage.splitFrom', { number: lineage.splitFrom }));
+  if (lines.length === 0) return null;
+  return <p className="lineage small" data-testid="lineage">{lines.join(t('versions:summary.wordsSeparator'))}</p>;
+}
+
+function ComparedPoint({ row, lang, mode, a, b, lineage }: { row: AlignedPoint<VersionPoint>; lang: string; mode: Mode; a: VersionOut; b: VersionOut; lineage: Map<string, PointLineage> | null }) {
   const { t } = useTranslation();
   const languageName = useLanguageName();
   const aLabel = a.label;
@@ -238,6 +299,7 @@ function ComparedPoint({ row, lang, mode, a, b }: { row: AlignedPoint<VersionPoi
           {row.renumbered && <ChangeBadge change="renumbered" />}
         </span>
       </header>
+      {lineage?.get(row.pointId) && <LineageNote lineage={lineage.get(row.pointId)!} />}
       {body}
       {row.textChanged && !row.changedLanguages.includes(lang) && (
         <p className="hint">{t('versions:compare.changedElsewhere', { languages: row.changedLanguages.map(languageName).join(t('versions:summary.separator')) })}</p>

@@ -1,7 +1,8 @@
 /**
- * The mediator makes the next version: either by accepting proposed amendments (previewed
- * as redlines against the working text first) or by freezing the working text as it stands
- * after direct edits. Both ask for confirmation: a version is part of the record for good.
+ * The mediator makes the next version: by accepting proposed amendments (previewed as
+ * redlines against the working text first), by freezing the working text as it stands after
+ * direct edits, or by importing a document (ImportDocumentPanel). Each asks for
+ * confirmation: a version is part of the record for good.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
@@ -16,6 +17,7 @@ import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { Text } from '../../ui/LocalizedText.tsx';
 import { Redline, RedlineLegend } from '../../ui/Redline.tsx';
+import { ImportDocumentPanel } from './ImportDocumentPanel.tsx';
 import { previewAmendments } from './preview-amendments.ts';
 import { useAcceptAmendments, useAmendments, useCreateVersion } from './queries.ts';
 import { ChangeBadge, ConfirmDialog, TextLanguageSelect, defaultTextLanguage, pointLabel } from './version-ui.tsx';
@@ -37,6 +39,7 @@ export function NextVersionPanel({ onCreated }: { onCreated: (versionId: string)
       <p className="hint">{t('versions:next.intro')}</p>
       <AcceptAmendments onDone={landOnNewest} />
       <FreezeWorkingText onDone={landOnNewest} />
+      <ImportDocumentPanel onDone={landOnNewest} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /** The versions area's reads and writes, under the negotiation's keys so the live channel refreshes them. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, getAll } from '../../api/client.ts';
-import { AmendmentOut, VersionOut, VersionSummaryOut, Written, page } from '../../api/schemas.ts';
+import { AmendmentOut, ImportPreviewOut, VersionOut, VersionSummaryOut, Written, page } from '../../api/schemas.ts';
 import { nKey } from '../../negotiation/queries.ts';
 
 /** Newest first, as the timeline shows them. */
@@ -40,6 +40,17 @@ export const useCreateVersion = (id: string) =>
 
 export const useInitialVersion = (id: string) =>
   useWrite(id, (input: { versionId: string; contentHash: string }) => api.post(`/api/negotiations/${id}/versions/${input.versionId}/initials`, Written, { contentHash: input.contentHash }));
+
+/** A document as the import routes take it: the file's bytes in base64, its name giving the format. */
+export interface ImportDocument { name: string; lang: string; content: string; encoding: 'base64' }
+export interface ImportInput extends ImportDocument { label?: string; note: string; visibility: 'mediator' | 'parties' | 'public'; basedOn: number }
+
+/** What importing would do; records nothing, so nothing to refresh. */
+export const usePreviewImport = (id: string) =>
+  useMutation({ mutationFn: (doc: ImportDocument) => api.post(`/api/negotiations/${id}/versions/import/preview`, ImportPreviewOut, doc) });
+
+export const useImportVersion = (id: string) =>
+  useWrite(id, (input: ImportInput) => api.post(`/api/negotiations/${id}/versions/import`, Written, input));
 
 export const exportHref = (id: string, versionId: string, lang: string) =>
   `/api/negotiations/${id}/versions/${versionId}/export?format=md&lang=${encodeURIComponent(lang)}`;

@@ -4,17 +4,23 @@ import { useTranslation } from 'react-i18next';
 import type { AlignedPoint, PointChange } from '../../../../src/domain/versions/compare-versions.ts';
 import { pickLanguage } from '../../i18n/text-direction.ts';
 
-const CHANGE_PATHS: Record<PointChange | 'renumbered', React.ReactNode> = {
+/** What a badge can say: a change between versions, or how an imported point descends from the text before. */
+export type BadgeChange = PointChange | 'renumbered' | 'merged' | 'split';
+
+const CHANGE_PATHS: Record<BadgeChange, React.ReactNode> = {
   unchanged: <path d="M3 6h10M3 10h10" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />,
   changed: <path d="M3 13l1-3.5L11 2.5l2.5 2.5L6.5 12z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />,
   added: <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />,
   removed: <path d="M3 8h10" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />,
   moved: <path d="M8 2v12M4.5 5.5L8 2l3.5 3.5M4.5 10.5L8 14l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />,
   renumbered: <path d="M6 2.5L4.5 13.5M11.5 2.5L10 13.5M2.5 6h11M2 10.5h11" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />,
+  // Two strokes joining into one, and one parting into two.
+  merged: <path d="M3 2.5l5 5.5v5.5M13 2.5L8 8" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />,
+  split: <path d="M8 2.5V8l-5 5.5M8 8l5 5.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />,
 };
 
 /** A change as a badge: a shape and a word besides the colour. */
-export function ChangeBadge({ change }: { change: PointChange | 'renumbered' }) {
+export function ChangeBadge({ change }: { change: BadgeChange }) {
   const { t } = useTranslation();
   return (
     <span className={`badge change change-${change}`}>
@@ -89,13 +95,15 @@ export function useLanguageName(): (lang: string) => string {
   return (lang) => names.of(lang) ?? lang;
 }
 
-export function TextLanguageSelect({ languages, value, onChange, id }: { languages: readonly string[]; value: string; onChange: (lang: string) => void; id?: string }) {
+interface LanguageSelectProps { languages: readonly string[]; value: string; onChange: (lang: string) => void; id?: string; label?: string }
+
+export function TextLanguageSelect({ languages, value, onChange, id, label }: LanguageSelectProps) {
   const { t } = useTranslation();
   const fallbackId = useId();
   const name = useLanguageName();
   return (
     <span className="field-inline">
-      <label htmlFor={id ?? fallbackId}>{t('versions:textLanguage')}</label>
+      <label htmlFor={id ?? fallbackId}>{label ?? t('versions:textLanguage')}</label>
       <select id={id ?? fallbackId} value={value} onChange={(e) => onChange(e.target.value)} data-testid="text-language">
         {languages.map((l) => <option key={l} value={l}>{name(l)}</option>)}
       </select>
