@@ -9,6 +9,8 @@ import { ParleyError } from '../domain/errors.ts';
 import { parsePoints, type ParsedDocument } from '../domain/framework/parse-points.ts';
 import type { ImportFormat } from '../domain/model.ts';
 import { detectLanguage } from '../domain/text/detect-language.ts';
+import type { TextFlag } from '../domain/text/text-flag.ts';
+import { findTextFlags } from '../domain/text/unicode-safety.ts';
 import { decodeText } from './decode-text.ts';
 import { readDocxText } from './docx.ts';
 
@@ -20,6 +22,22 @@ export interface ReadDocument {
   readonly detected: string;
   readonly format: ImportFormat;
   readonly sha256: string;
+  /**
+   * Characters in the document that can make what is seen differ from what is signed, with
+   * their line (1-based). The points parser drops bidi controls and invisible characters, so
+   * only the importer can tell that the file held them.
+   */
+  readonly flags: (TextFlag & { line: number })[];
+}
+
+function withLines(text: string, flags: readonly TextFlag[]): (TextFlag & { line: number })[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  let line = 0;
+  return flags.map((f) => {
+    while (line + 1 < starts.length && starts[line + 1]! <= f.index) line++;
+    return { ...f, line: line + 1 };
+  });
 }
 
 export const primaryLang = (lang: string): string => lang.split('-')[0]!.toLowerCase();
@@ -59,5 +77,5 @@ export async function readDocument(bytes: Uint8Array, options: { name: string; f
   if (doc.points.length === 0) {
     throw new ParleyError('invalid_import', `No numbered points found in ${name}: number the points ("1.", "Article 1", "نکتہ 1") and try again.`);
   }
-  return { doc, detected, format, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { doc, detected, format, sha256: createHash('sha256').update(bytes).digest('hex'), flags: withLines(text, findTextFlags(text)) };
 }

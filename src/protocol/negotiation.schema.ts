@@ -1,9 +1,9 @@
 /** What the negotiation routes answer, built from the domain's own schemas. */
 import { z } from 'zod';
 import {
-  Amendment, ImportFormat, LineageKind, LineageLink, Member, Party, Person, Point, Position, Readout, Round, Section, Version, VersionImport,
+  Amendment, ImportFormat, LineageKind, LineageLink, Member, Party, Person, Point, Position, Readout, Round, Section, Version, VersionImport, VersionPoint,
 } from '../domain/model.ts';
-import { TextFlags } from '../domain/text/text-flag.ts';
+import { TextFlag, TextFlags } from '../domain/text/text-flag.ts';
 
 const Revision = { revision: z.number().int().describe('send back as basedOn to change it; a stale value gets 409 version_conflict') };
 
@@ -26,6 +26,7 @@ export const PointOut = Point.extend(Revision).extend(Flags).extend({
 });
 export const VersionSummaryOut = Version.pick({ id: true, seqNo: true, label: true, note: true, createdAt: true, createdBy: true, contentHash: true, visibility: true, initials: true }).extend({ pointCount: z.number().int() });
 export const VersionOut = Version.extend({
+  points: z.array(VersionPoint.extend(Flags)),
   imported: VersionImport.nullable().describe('for a version made by importing a document: its source and how each point descends from the text before'),
 });
 
@@ -39,6 +40,7 @@ export const ImportPreviewOut = z.object({
   points: z.number().int(),
   counts: z.record(LineageKind, z.number().int()),
   newSections: z.array(z.string()),
+  flags: z.array(TextFlag.extend({ line: z.number().int() })).describe('characters in the document that can make what is seen differ from what is signed (ARCHITECTURE §7); bidi controls and invisible characters are dropped on import, look-alikes are kept and flagged on the version'),
   links: z.array(LineageLink.extend({ oldText: z.string().nullable(), newText: z.string().nullable() })),
 });
 export const AmendmentOut = Amendment.extend({ rejectionReason: z.string().nullable() }).extend(Flags);

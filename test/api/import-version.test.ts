@@ -131,6 +131,20 @@ describe.each(backends)('importing a document as a version on %s', (backend) => 
     expect(own.imported?.links.length).toBeGreaterThan(0);
   });
 
+  it('warns of a Trojan-Source character in the preview (dropped on import) and flags a look-alike on the version', async () => {
+    // U+202E RIGHT-TO-LEFT OVERRIDE in point 5; a Cyrillic "а" inside the English word "personnel" of point 5 too.
+    const text = fixture('en-old.txt').replace('limited to 600,000 personnel', 'limited to 600,000\u202E p\u0430rsonnel');
+    const res = await inject(mediator, 'POST', `/api/negotiations/${N}/versions/import/preview`, doc('smuggled.txt', text));
+    const preview = res.json<{ flags: { kind: string; codePoint: string; line: number }[] }>();
+    expect(preview.flags.map((f) => [f.kind, f.codePoint, f.line])).toEqual([['bidi', 'U+202E', 7], ['confusable', 'U+0430', 7]]);
+    const written = await post(mediator, `/api/negotiations/${N}/versions/import`, doc('smuggled.txt', text));
+    const v = (await inject(tokenA, 'GET', `/api/negotiations/${N}/versions/${written.id}`)).json<{ points: { number: string; texts: Record<string, string>; flags: Record<string, { kind: string; codePoint: string }[]> }[] }>();
+    const flagged = v.points.filter((p) => (p.flags.en ?? []).length > 0);
+    expect(flagged.map((p) => p.number)).toEqual(['5']);
+    expect(flagged[0]!.flags.en!.map((f) => [f.kind, f.codePoint])).toEqual([['confusable', 'U+0430']]);
+    expect(flagged[0]!.texts.en).not.toContain('\u202E');
+  });
+
   it('rebuilds the lineage exactly from the log', async () => {
     const before = await snapshotReadModels(t.db, N);
     await rebuildReadModels(t.db, N);

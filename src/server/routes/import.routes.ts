@@ -58,7 +58,7 @@ export const importRoutes = [
       const { seq, result } = await preview(deps.db, { negotiationId: params.id, as: { memberId: me.memberId } }, (state, ctx) => planImport(state, ctx, doc));
       return {
         basedOn: seq, lang: result.lang, detected: read.detected, format: read.format, sha256: read.sha256, points: doc.points.length,
-        counts: result.counts, newSections: result.newSections, links: result.links,
+        counts: result.counts, newSections: result.newSections, flags: read.flags, links: result.links,
       };
     },
   }),

@@ -92,7 +92,7 @@ export const pointRoutes = [
         if (v.visibility !== 'public') {
           await logAccess(tx, { negotiationId: params.id, accountId: auth!.accountId, memberId: me.memberId, action: 'version.read', target: v.id, detail: { label: v.label }, ip: request.ip });
         }
-        return { ...v, imported: await getVersionImport(tx, params.id, v.id) };
+        return { ...v, points: v.points.map((p) => ({ ...p, flags: flagTexts(p.texts) })), imported: await getVersionImport(tx, params.id, v.id) };
       });
     },
   }),

@@ -104,5 +104,8 @@ function printLineage(preview: z.output<typeof ImportPreviewOut>, verb: string):
     ['OLD', 'NEW', 'KIND', 'SIMILARITY'],
     ...preview.links.map((l) => [l.oldNumber ?? '-', l.newNumber ?? '-', l.kind, l.oldNumber && l.newNumber ? l.similarity.toFixed(2) : '']),
   ]).forEach(printLine);
+  for (const f of preview.flags) {
+    printLine(`Warning: line ${f.line} holds ${f.codePoint} ${f.name}${f.kind === 'confusable' && f.looksLike ? ` (looks like "${terminalSafe(f.looksLike, { oneLine: true })}")` : ''}${f.kind === 'confusable' ? '' : ', dropped on import'}.`);
+  }
   if (preview.newSections.length > 0) printLine(`New sections: ${preview.newSections.map((s) => terminalSafe(s, { oneLine: true })).join('; ')}.`);
 }

@@ -10,7 +10,7 @@ const Q = '22222222-2222-4222-8222-222222222222';
 const RU = '33333333-3333-4333-8333-333333333333';
 const UA = '44444444-4444-4444-8444-444444444444';
 
-const vp = (pointId: string, number: string, en: string) => ({ pointId, number, sectionId: null, texts: { en }, tags: [], illustrative: false });
+const vp = (pointId: string, number: string, en: string) => ({ pointId, number, sectionId: null, texts: { en }, tags: [], illustrative: false, flags: {} });
 const version = (id: string, seqNo: number, points: ReturnType<typeof vp>[]) => ({ id, seqNo, label: `v${seqNo}`, points });
 
 let seq = 0;
