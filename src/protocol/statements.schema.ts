@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Lang, PositionLevel, Report, ReportFormat, ReportVisibility, Statement, StatementKind, Text, Visibility } from '../domain/model.ts';
-import { ImportReportInput, ReportInput } from '../domain/statements/import-report.ts';
+import { ImportReportInput, ReportInput } from '../domain/statements/import-report.schema.ts';
 
 export const StatementOut = Statement.extend({
   reportId: z.uuid().nullable(),

@@ -1,47 +1,15 @@
-import { z } from 'zod';
 import { ParleyError } from '../errors.ts';
-import { Id, Lang, Localized, NonEmptyText, PositionLevel, ReportFormat, ReportVisibility, StatementKind, Text, type Report, type Statement } from '../model.ts';
+import type { Report, Statement } from '../model.ts';
 import type { CommandContext } from '../record/context.ts';
 import type { PendingEvent } from '../record/events.ts';
 import { sha256Hex } from '../record/hash-event.ts';
 import { getPerson, getPoint, requireNegotiation } from '../record/lookup.ts';
 import type { NegotiationState } from '../record/state.ts';
 import { authorize } from '../policy/permissions.ts';
+import { ImportReportInput } from './import-report.schema.ts';
 import { MAX_REPORT_CHARS, reportLines, squashSpace } from './report-text.ts';
 
-const Day = z.iso.date().refine((d) => d >= '0001-01-01', { error: 'must be in the year 1 or later' });
-
-export const ReportInput = z.object({
-  title: Text.pipe(z.string().max(500)).default(''),
-  publisher: Text.pipe(z.string().max(300)).default(''),
-  /** Where the report was published: stored as given, never fetched. */
-  url: Text.pipe(z.string().max(2000)).default(''),
-  date: Day,
-  lang: Lang,
-  format: ReportFormat.default('text'),
-  text: NonEmptyText,
-  visibility: ReportVisibility.default('public'),
-});
-
-/** One quotation the reviewer accepted, as extracted and then corrected. */
-export const AcceptedQuote = z.object({
-  personId: Id.nullable().default(null),
-  speakerAsNamed: Text.default(''),
-  quote: NonEmptyText,
-  lang: Lang.optional(),
-  translations: Localized.default({}),
-  kind: StatementKind.default('speech'),
-  /** 1-based line of the report's text where the quotation starts. */
-  line: z.number().int().positive(),
-  pointIds: z.array(Id).default([]),
-  stance: PositionLevel.nullable().default(null),
-});
-
-export const ImportReportInput = z.object({
-  report: ReportInput,
-  statements: z.array(AcceptedQuote).min(1, { error: 'accept at least one quotation' }).max(500),
-});
-export type ImportReportInput = z.input<typeof ImportReportInput>;
+export { ImportReportInput };
 
 /**
  * Records a report and the quotations a reviewer accepted from it, in one command: either the

@@ -11,8 +11,11 @@ import { RecordPage } from '../pages/record/RecordPage.tsx';
 import { RoundPage } from '../pages/rounds/RoundPage.tsx';
 import { RoundsPage } from '../pages/rounds/RoundsPage.tsx';
 import { StatementsPage } from '../pages/statements/StatementsPage.tsx';
+import { ImportReportPage } from '../pages/statements/ImportReportPage.tsx';
+import { ReportPage } from '../pages/statements/ReportPage.tsx';
 import { ComparePage } from '../pages/versions/ComparePage.tsx';
 import { VersionsPage } from '../pages/versions/VersionsPage.tsx';
+import { VersionTextsPage } from '../pages/versions/VersionTextsPage.tsx';
 import { WorkspacePage } from '../pages/workspace/WorkspacePage.tsx';
 import { AppFrame } from './AppFrame.tsx';
 import { NegotiationShell } from './NegotiationShell.tsx';
@@ -33,9 +36,12 @@ export function App() {
           <Route path="workspace" element={<WorkspacePage />} />
           <Route path="versions" element={<VersionsPage />} />
           <Route path="versions/compare" element={<ComparePage />} />
+          <Route path="versions/:versionId" element={<VersionTextsPage />} />
           <Route path="rounds" element={<RoundsPage />} />
           <Route path="rounds/:roundId" element={<RoundPage />} />
           <Route path="statements" element={<StatementsPage />} />
+          <Route path="statements/import" element={<ImportReportPage />} />
+          <Route path="statements/reports/:reportId" element={<ReportPage />} />
           <Route path="record" element={<RecordPage />} />
         </Route>
         <Route path="negotiations" element={<Navigate to="/" replace />} />

@@ -23,6 +23,7 @@ import { MapTable, type RowLabels } from './MapTable.tsx';
 import { useAgreement, useAgreementHistory } from './map-queries.ts';
 import { filtersFromSearch, filtersToSearch, fold, groupRows, hasFilters, matchesPoint, STATUSES, tagOptions, type MapFilters, type SectionGroup } from './map-view.ts';
 import { SinceLastVisit } from './SinceLastVisit.tsx';
+import { DiscrepanciesPanel } from './DiscrepanciesPanel.tsx';
 import './map.css';
 
 const LEVELS: readonly Level[] = ['accept', 'discuss', 'wording', 'reject', 'redline'];
@@ -123,6 +124,8 @@ export function MapPage() {
         : shownCount === 0
           ? <Empty>{t('map:table.noMatch')}</Empty>
           : <MapTable negotiationId={id} groups={groups} points={pointsById} partyIds={partyIds} partyHeader={partyHeader} labels={labels} sectionTitle={sectionTitle} />}
+
+      <DiscrepanciesPanel id={id} />
 
       <History id={id} />
     </section>

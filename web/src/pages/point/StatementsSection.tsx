@@ -1,7 +1,8 @@
 /**
  * What people said in public about this point: the quote in its own language and
  * direction, a translation in the UI language when there is one, who said it, when, and
- * where it was reported (linked when the source is a web address).
+ * where it was reported (linked when the source is a web address). Above them, where a
+ * party's public words contradict its position on this point as I may see it.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,8 @@ import { useNames } from '../../negotiation/names.ts';
 import { LevelBadge } from '../../ui/badges.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
+import { DiscrepancyItem } from '../statements/Discrepancies.tsx';
+import { useDiscrepancies } from '../statements/discrepancy-queries.ts';
 import { FreeText } from './FreeText.tsx';
 import { useStatements } from './point-queries.ts';
 
@@ -20,13 +23,22 @@ export function StatementsSection({ pointId }: { pointId: string }) {
   const { t } = useTranslation();
   const { id } = useNegotiation();
   const statements = useStatements(id, pointId);
+  const discrepancies = useDiscrepancies(id, pointId);
   const uid = useId();
   return (
     <section className="card pp-section" aria-labelledby={`${uid}-title`} data-testid="point-statements">
       <div className="pp-section-head">
         <h2 id={`${uid}-title`}>{t('point:statements.title')}</h2>
-        <Link to={`/n/${id}/statements`} className="small">{t('point:statements.all')}</Link>
+        <Link to={`/n/${id}/statements?point=${pointId}`} className="small">{t('point:statements.all')}</Link>
       </div>
+      {(discrepancies.data ?? []).length > 0 && (
+        <div className="pp-discrepancies" data-testid="point-discrepancies">
+          <h3 className="small">{t('point:statements.discrepancies')}</h3>
+          <ul className="plain-list">
+            {discrepancies.data!.map((d) => <DiscrepancyItem key={`${d.partyId}:${d.pointId}`} d={d} as="li" />)}
+          </ul>
+        </div>
+      )}
       {statements.isPending ? <Loading /> : statements.isError ? <ErrorMessage error={statements.error} /> : statements.data.length === 0 ? (
         <Empty>{t('point:statements.none')}</Empty>
       ) : (

@@ -48,7 +48,9 @@ export function eventDetail(e: Pick<EventOut, 'type' | 'payload'>): EventDetail 
     case 'round.scheduled':
     case 'round.updated': return { kind: 'texts', texts: b.payload.round.title };
     case 'readout.written': return { kind: 'texts', texts: b.payload.readout.text };
-    case 'statement.recorded': return { kind: 'text', value: b.payload.statement.quote, lang: b.payload.statement.lang };
+    case 'statement.recorded':
+    case 'statement.edited': return { kind: 'text', value: b.payload.statement.quote, lang: b.payload.statement.lang };
+    case 'report.imported': return { kind: 'text', value: b.payload.report.title || b.payload.report.url || b.payload.report.date, lang: null };
     case 'note.written':
     case 'note.edited':
     case 'note.deleted': return null;

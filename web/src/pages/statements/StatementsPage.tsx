@@ -1,26 +1,31 @@
 /**
  * Public statements, newest first: the quote in its own language and direction, who said
- * it, where it was reported and which points it concerns. Where it departs from the
- * party's position as I may see it, a discreet hint says so (only to those who may see it).
+ * it, where it was reported (back to the report's line when it was imported) and which
+ * points it concerns. Where it departs from the party's position as I may see it, the
+ * server's discrepancy says so (only to those who may see that position). Each statement
+ * can be corrected in place.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { getAll } from '../../api/client.ts';
-import { PositionOut, StatementOut, page } from '../../api/schemas.ts';
+import { StatementOut, page } from '../../api/schemas.ts';
 import { dirOfLang } from '../../i18n/text-direction.ts';
 import { useNegotiation } from '../../negotiation/context.tsx';
 import { useNames } from '../../negotiation/names.ts';
 import { nKey, usePoints } from '../../negotiation/queries.ts';
 import { LevelBadge, VisibilityBadge } from '../../ui/badges.tsx';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
-import { Icon } from '../../ui/icons.tsx';
 import { Text } from '../../ui/LocalizedText.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { formatDay, languageName } from '../rounds/format.ts';
+import { DiscrepancyItem } from './Discrepancies.tsx';
+import { useDiscrepancies, type DiscrepancyOut } from './discrepancy-queries.ts';
+import { useReports } from './report-queries.ts';
+import { StatementEdit } from './StatementEdit.tsx';
 import { StatementForm } from './StatementForm.tsx';
-import { NO_FILTERS, applyDateRange, discrepancies, filtersFrom, filtersTo, safeHref, serverQuery, type StatementFilters } from './statements.ts';
+import { NO_FILTERS, filtersFrom, filtersTo, safeHref, serverQuery, type StatementFilters } from './statements.ts';
 import './statements.css';
 
 export function StatementsPage() {
@@ -34,15 +39,12 @@ export function StatementsPage() {
     queryKey: nKey(id, 'statements', query),
     queryFn: () => getAll(`/api/negotiations/${id}/statements${query}`, page(StatementOut)),
   });
-  // Latest positions I may see (the server cuts them to my view), for the discrepancy hint.
-  const positions = useQuery({
-    queryKey: nKey(id, 'statements-positions'),
-    queryFn: () => getAll(`/api/negotiations/${id}/positions`, page(PositionOut)),
-  });
+  const discrepancies = useDiscrepancies(id);
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState(false);
-  const shown = statements.data ? applyDateRange(statements.data, filters) : [];
+  const shown = statements.data ?? [];
   const setFilters = (f: StatementFilters) => setParams(filtersTo(f), { replace: true });
+  const differsFor = (statementId: string) => (discrepancies.data ?? []).filter((d) => d.statements.some((x) => x.id === statementId));
 
   return (
     <section className="page statements-page" aria-labelledby="statements-heading">
@@ -51,9 +53,13 @@ export function StatementsPage() {
           <h1 id="statements-heading">{t('statements:title')}</h1>
           <p className="muted rd-page-lede">{t('statements:lede')}</p>
         </div>
-        {!adding && <button type="button" className="button primary" data-testid="add-statement" onClick={() => { setAdding(true); setAdded(false); }}>{t('statements:add')}</button>}
+        <div className="statements-actions">
+          <Link to={`/n/${id}/statements/import`} className="button primary" data-testid="import-report">{t('statements:import.open')}</Link>
+          {!adding && <button type="button" className="button" data-testid="add-statement" onClick={() => { setAdding(true); setAdded(false); }}>{t('statements:add')}</button>}
+        </div>
       </div>
       {added && <p className="success" role="status">{t('statements:added')}</p>}
+      {params.get('imported') && <p className="success" role="status" data-testid="imported-notice">{t('statements:import.done', { count: Number(params.get('imported')) || 0 })}</p>}
       {adding && <StatementForm onDone={(created) => { setAdding(false); setAdded(created); }} />}
 
       <Filters filters={filters} onChange={setFilters} />
@@ -65,7 +71,7 @@ export function StatementsPage() {
       )}
       {statements.data && shown.length === 0 && <Empty>{statements.data.length === 0 && !query ? t('statements:empty') : t('statements:emptyFiltered')}</Empty>}
       <ol className="statement-feed" data-testid="statement-feed">
-        {shown.map((s) => <li key={s.id}><StatementCard statement={s} positions={positions.data ?? []} /></li>)}
+        {shown.map((s) => <li key={s.id}><StatementCard statement={s} differs={differsFor(s.id)} /></li>)}
       </ol>
     </section>
   );
@@ -76,6 +82,7 @@ function Filters({ filters, onChange }: { filters: StatementFilters; onChange: (
   const { id } = useNegotiation();
   const names = useNames(id);
   const points = usePoints(id);
+  const reports = useReports(id);
   const set = (k: keyof StatementFilters, v: string) => onChange({ ...filters, [k]: v });
   const active = Object.values(filters).some(Boolean);
   return (
@@ -102,6 +109,13 @@ function Filters({ filters, onChange }: { filters: StatementFilters; onChange: (
         </select>
       </div>
       <div>
+        <label htmlFor="f-report">{t('statements:filters.report')}</label>
+        <select id="f-report" data-testid="filter-report" value={filters.reportId} onChange={(e) => set('reportId', e.target.value)}>
+          <option value="">{t('statements:filters.any')}</option>
+          {(reports.data ?? []).map((r) => <option key={r.id} value={r.id}>{r.title || r.publisher || r.date}</option>)}
+        </select>
+      </div>
+      <div>
         <label htmlFor="f-from">{t('statements:filters.from')}</label>
         <input id="f-from" data-testid="filter-from" type="date" value={filters.from} onChange={(e) => set('from', e.target.value)} />
       </div>
@@ -116,14 +130,14 @@ function Filters({ filters, onChange }: { filters: StatementFilters; onChange: (
   );
 }
 
-function StatementCard({ statement: s, positions }: { statement: StatementOut; positions: PositionOut[] }) {
+function StatementCard({ statement: s, differs }: { statement: StatementOut; differs: DiscrepancyOut[] }) {
   const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
   const { id } = useNegotiation();
   const names = useNames(id);
   const points = usePoints(id);
   const numberOf = (pid: string) => points.data?.find((p) => p.id === pid)?.number ?? '…';
   const speaker = names.person(s.personId);
-  const differs = discrepancies(s, positions);
   const href = safeHref(s.source.url);
   const translations = Object.entries(s.translations).filter(([l, v]) => l !== s.lang && v.trim());
   return (
@@ -168,18 +182,16 @@ function StatementCard({ statement: s, positions }: { statement: StatementOut; p
           <span className="muted">{t('statements:source')}</span>{' '}
           {href ? <a href={href} rel="noreferrer noopener" target="_blank"><bdi>{s.source.title || href}</bdi></a> : <bdi>{s.source.title || t('statements:noSource')}</bdi>}
           {s.source.publisher && <> · <bdi>{s.source.publisher}</bdi></>}
-          {s.source.line !== null && <> · {t('statements:line', { line: s.source.line })}</>}
+          {s.source.line !== null && (s.reportId
+            ? <> · <Link to={`/n/${id}/statements/reports/${s.reportId}#line-${s.source.line}`} data-testid="report-line">{t('statements:line', { line: s.source.line })}</Link></>
+            : <> · {t('statements:line', { line: s.source.line })}</>)}
         </p>
+        {s.visibility !== 'public' && <VisibilityBadge visibility={s.visibility} />}
+        {!editing && <button type="button" className="button small-button" data-testid="edit-statement" onClick={() => setEditing(true)}>{t('statements:edit.open')}</button>}
       </footer>
 
-      {differs.map((d) => (
-        <p key={d.pointId} className="discrepancy small" data-testid="discrepancy">
-          <Icon name="scales" />
-          <span>{t('statements:differs', { party: names.party(d.position.partyId), point: numberOf(d.pointId) })}</span>
-          <LevelBadge level={d.position.level} />
-          <VisibilityBadge visibility={d.position.visibility} />
-        </p>
-      ))}
+      {differs.map((d) => <DiscrepancyItem key={`${d.partyId}:${d.pointId}`} d={d} showQuote={false} />)}
+      {editing && <StatementEdit statement={s} onDone={() => setEditing(false)} />}
     </article>
   );
 }

@@ -1,37 +1,37 @@
 /**
- * The statements feed as plain data: filters (the server filters by person, party and
- * point; the date range is applied here), and where a public statement departs from the
- * party's position as this viewer may see it.
+ * The statements feed as plain data: filters (all applied by the server, kept in the
+ * address), and the hand-entry form's draft. Discrepancies come from the server's
+ * discrepancy module (see discrepancy-queries.ts), computed under the viewer's visibility.
  */
-import type { PositionOut, StatementOut } from '../../api/schemas.ts';
+import type { StatementOut } from '../../api/schemas.ts';
 import type { LangRow } from '../rounds/round-form.ts';
 import { toLocalized } from '../rounds/round-form.ts';
 
-export interface StatementFilters { personId: string; partyId: string; pointId: string; from: string; to: string }
-export const NO_FILTERS: StatementFilters = { personId: '', partyId: '', pointId: '', from: '', to: '' };
+export interface StatementFilters { personId: string; partyId: string; pointId: string; reportId: string; from: string; to: string }
+export const NO_FILTERS: StatementFilters = { personId: '', partyId: '', pointId: '', reportId: '', from: '', to: '' };
 
-/** The query string for what the API filters itself. */
+/** The query string the API filters by; the dates are inclusive days. */
 export function serverQuery(f: StatementFilters): string {
   const q = new URLSearchParams();
   if (f.personId) q.set('personId', f.personId);
   if (f.partyId) q.set('partyId', f.partyId);
   if (f.pointId) q.set('pointId', f.pointId);
+  if (f.reportId) q.set('reportId', f.reportId);
+  if (f.from) q.set('from', f.from);
+  if (f.to) q.set('to', f.to);
   const s = q.toString();
   return s ? `?${s}` : '';
 }
 
-/** Newest first; within a day, as the server listed them. Dates are inclusive (yyyy-mm-dd). */
-export function applyDateRange(list: readonly StatementOut[], f: Pick<StatementFilters, 'from' | 'to'>): StatementOut[] {
-  return list
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => (!f.from || s.date >= f.from) && (!f.to || s.date <= f.to))
-    .sort((a, b) => (a.s.date === b.s.date ? a.i - b.i : a.s.date < b.s.date ? 1 : -1))
-    .map(({ s }) => s);
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function filtersFrom(params: URLSearchParams): StatementFilters {
   const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
-  return { personId: params.get('person') ?? '', partyId: params.get('party') ?? '', pointId: params.get('point') ?? '', from: day(params.get('from')), to: day(params.get('to')) };
+  const id = (v: string | null) => (v && UUID.test(v) ? v : '');
+  return {
+    personId: id(params.get('person')), partyId: id(params.get('party')), pointId: id(params.get('point')), reportId: id(params.get('report')),
+    from: day(params.get('from')), to: day(params.get('to')),
+  };
 }
 
 export function filtersTo(f: StatementFilters): Record<string, string> {
@@ -39,25 +39,9 @@ export function filtersTo(f: StatementFilters): Record<string, string> {
   if (f.personId) out.person = f.personId;
   if (f.partyId) out.party = f.partyId;
   if (f.pointId) out.point = f.pointId;
+  if (f.reportId) out.report = f.reportId;
   if (f.from) out.from = f.from;
   if (f.to) out.to = f.to;
-  return out;
-}
-
-export interface Discrepancy { pointId: string; position: Pick<PositionOut, 'level' | 'visibility' | 'partyId'> }
-
-/**
- * Points where the statement's stance differs from its party's latest position that the
- * viewer may see. The positions come from the server already cut to what the viewer may
- * see, so a party's private position never yields a hint for anyone outside it.
- */
-export function discrepancies(s: Pick<StatementOut, 'partyId' | 'pointIds' | 'stance'>, positions: readonly Pick<PositionOut, 'partyId' | 'pointId' | 'level' | 'visibility'>[]): Discrepancy[] {
-  if (!s.partyId || !s.stance) return [];
-  const out: Discrepancy[] = [];
-  for (const pointId of s.pointIds) {
-    const p = positions.find((x) => x.partyId === s.partyId && x.pointId === pointId);
-    if (p && p.level !== s.stance) out.push({ pointId, position: p });
-  }
   return out;
 }
 
