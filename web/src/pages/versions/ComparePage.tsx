@@ -11,6 +11,7 @@ import { Link, useSearchParams } from 'react-router';
 import { compareVersions, comparisonWordStats, type AlignedPoint, type VersionComparison } from '../../../../src/domain/versions/compare-versions.ts';
 import type { VersionOut, VersionSummaryOut } from '../../api/schemas.ts';
 import { useNegotiation } from '../../negotiation/context.tsx';
+import { useNames } from '../../negotiation/names.ts';
 import { formatDate, formatNumber } from '../../ui/dates.ts';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { LocalizedText, Text } from '../../ui/LocalizedText.tsx';
@@ -230,6 +231,8 @@ function lineageOf(links: readonly LineageLink[]): Map<string, PointLineage> {
 
 function ImportedNote({ imported }: { imported: Imported }) {
   const { t, i18n } = useTranslation();
+  const { id } = useNegotiation();
+  const names = useNames(id);
   return (
     <p className="imported-note" data-testid="imported-note">
       <svg viewBox="0 0 16 16" width="1em" height="1em" className="icon" aria-hidden="true" focusable="false">
@@ -238,7 +241,8 @@ function ImportedNote({ imported }: { imported: Imported }) {
       <span>
         {t('versions:compare.imported', {
           name: imported.source.name, format: t(`versions:import.format.${imported.source.format}`),
-          who: imported.importedBy, date: formatDate(imported.at, i18n.language),
+          // The record names the importing member by id.
+          who: names.member(imported.importedBy) || t('common:someone'), date: formatDate(imported.at, i18n.language),
         })}
         {' '}<span className="muted">{t('versions:compare.importedNumbers')}</span>
       </span>
