@@ -145,6 +145,9 @@ function VersionCard({ version: v, previous, latest, highlighted, selected, onTo
           <input type="checkbox" checked={selected} onChange={onToggle} />
           {t('versions:select', { label: v.label })}
         </label>
+        <Link className="button small" to={`/n/${id}/versions/${v.id}`} data-testid="version-texts">
+          {t('versions:languagesSideBySide')}
+        </Link>
         {previous && (
           <Link className="button small" to={compareHref(id, previous.id, v.id)}>
             {t('versions:compareWithPrevious', { previous: previous.label })}
