@@ -64,6 +64,12 @@ const importedDocument = (unique: string) => ({
   content: `1. The parties will exchange all prisoners of war within thirty days of signature (${unique}).\n2. The ceasefire will be monitored by an independent mission reporting every week.\n`,
 });
 
+/** A news report with one quotation, different each time (one report is imported once). */
+const importedReport = (unique: string) => ({
+  report: { title: 'Report', date: '2025-12-03', lang: 'en', text: `“The proposal is acceptable (${unique}),” the envoy said.` },
+  statements: [{ quote: `The proposal is acceptable (${unique}),`, line: 1 }],
+});
+
 /** Every write route under /api/negotiations/:id, by operationId: the action it is, and how to call it. */
 const routeActions: Record<string, Case> = {
   addParty: { action: 'manage_parties', targets: ['none'], prepare: (w) => ({ body: { name: { en: 'New party' }, shortName: w.unique().slice(0, 12) }, forParty: null }) },
@@ -151,6 +157,14 @@ const routeActions: Record<string, Case> = {
     action: 'record_statement', targets: ['none'],
     prepare: (w) => ({ body: { quote: `Said ${w.unique()}`, lang: 'en', date: '2025-12-03' }, forParty: null }),
   },
+  editStatement: {
+    action: 'record_statement', targets: ['none'],
+    prepare: async (w) => ({
+      params: { statementId: idFrom(await w.n.run(w.n.mediator, { name: 'recordStatement', input: { quote: `Said ${w.unique()}`, lang: 'en', date: '2025-12-03' } }), 'statement.recorded', 'statement') },
+      body: { speakerAsNamed: `Speaker ${w.unique()}`, stance: 'discuss' }, forParty: null,
+    }),
+  },
+  importReport: { action: 'record_statement', targets: ['none'], prepare: (w) => ({ body: importedReport(w.unique()), forParty: null }) },
   writeNote: {
     action: 'write_note', targets: ['none'],
     prepare: (w) => ({ body: { text: `Note ${w.unique()}`, pointId: w.point }, forParty: actorParty }),
@@ -176,6 +190,7 @@ const routeActions: Record<string, Case> = {
 /** POST routes that work something out for the caller and record nothing (a preview before a write): guarded like the write they preview. */
 const previews: Record<string, Case> = {
   previewImport: { action: 'create_version', targets: ['none'], prepare: (w) => ({ body: importedDocument(w.unique()), forParty: null }) },
+  previewReport: { action: 'record_statement', targets: ['none'], prepare: (w) => ({ body: { text: importedReport(w.unique()).report.text, lang: 'en' }, forParty: null }) },
 };
 
 /** Reads that the policy table guards too (the actions no write route takes). */

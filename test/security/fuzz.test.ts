@@ -119,6 +119,18 @@ const templates: Record<string, Template> = {
       source: { title: 'T', publisher: 'P', url: 'https://example.test', line: 3 }, date: '2025-12-03', pointIds: [w.point], stance: 'reject',
     }),
   },
+  editStatement: { as: 'principal', body: (w) => ({ personId: w.person, speakerAsNamed: `S ${randomUUID()}`, translations: { ru: 'Сказал.' }, pointIds: [w.point], stance: 'discuss' }) },
+  previewReport: { as: 'principal', body: () => ({ text: '“The proposal is acceptable,” the envoy said.', lang: 'en', format: 'text', name: 'report.txt' }) },
+  importReport: {
+    as: 'principal',
+    body: () => {
+      const words = `The proposal is acceptable (${randomUUID()}),`;
+      return { report: { title: 'T', publisher: 'P', url: 'https://example.test/r', date: '2025-12-03', lang: 'en', format: 'text', text: `“${words}” the envoy said.`, visibility: 'public' }, statements: [{ quote: words, line: 1, stance: 'accept' }] };
+    },
+  },
+  listReports: mediator,
+  getReport: mediator,
+  listDiscrepancies: mediator,
   agreementHistory: mediator,
   getVisit: mediator,
   markVisit: { as: 'mediator', body: () => ({ seenSeq: 1 }) },
@@ -325,6 +337,11 @@ describe.each(backends)('hostile input on %s', (backend) => {
     amendments.push(idFrom(await n.run(B.seats.negotiator, { name: 'draftAmendment', input: { partyId: B.id, kind: 'delete', pointId: second, proposeTo: 'parties' } }), 'amendment.drafted', 'amendment'));
     const notes: string[] = [];
     for (let i = 0; i < 3; i++) notes.push(idFrom(await n.run(A.seats.principal, { name: 'writeNote', input: { text: `Note ${i}` } }), 'note.written', 'note'));
+    const statements: string[] = [];
+    for (let i = 0; i < 2; i++) statements.push(idFrom(await n.run(A.seats.observer, { name: 'recordStatement', input: { quote: `Said ${i}.`, lang: 'en', date: '2025-12-03' } }), 'statement.recorded', 'statement'));
+    const reportId = idFrom(await n.run(med, {
+      name: 'importReport', input: { report: { date: '2025-12-03', lang: 'en', text: '“We agree,” the envoy said.' }, statements: [{ quote: 'We agree,', line: 1 }] },
+    }), 'report.imported', 'report');
     const invitations: string[] = [];
     let invitationToken = '';
     for (let i = 0; i < 3; i++) {
@@ -346,7 +363,7 @@ describe.each(backends)('hostile input on %s', (backend) => {
       pool: {
         // Not `point`, which the bodies name: removePoint is fuzzed too, and would take it away from them.
         id: [n.negotiationId], pointId: [second, third], personId: [person], roundId: [roundId], versionId: [version.payload.version.id],
-        amendmentId: amendments, invId: invitations, tokenId: tokens, noteId: notes,
+        amendmentId: amendments, invId: invitations, tokenId: tokens, noteId: notes, statementId: statements, reportId: [reportId],
       },
     };
   });
