@@ -50,7 +50,7 @@ describe.each(backends)('canary crawl on %s', (backend) => {
   let other: SeatedNegotiation;
   let outsider: Seat;
   const seen = new Map<string, Seen>();
-  const ids = { pointId: [] as string[], amendmentId: [] as string[], versionId: [] as string[], roundId: [] as string[], personId: [] as string[], partyId: [] as string[] };
+  const ids = { pointId: [] as string[], amendmentId: [] as string[], versionId: [] as string[], roundId: [] as string[], personId: [] as string[], partyId: [] as string[], reportId: [] as string[] };
   const liveProblems: string[] = [];
   let refusals: Record<string, unknown> = {};
   let requests: { operationId: string; url: string }[] = [];
@@ -121,6 +121,14 @@ describe.each(backends)('canary crawl on %s', (backend) => {
     points.push(await addPoint());
     await version('public');
     await n.run(med, { name: 'recordStatement', input: { quote: mk('MED', 'quote', 'public', null), lang: 'en', date: '2025-12-03', pointIds: [points[0]!], personId: ids.personId[1]! } });
+    // Imported reports, for the world and for the table only; their statements take their visibility.
+    for (const v of ['public', 'parties'] as const) {
+      const words = mk('MED', `reportquote${v}`, v, null);
+      ids.reportId.push(idFrom(await n.run(med, {
+        name: 'importReport',
+        input: { report: { title: mk('MED', `reporttitle${v}`, v, null), date: '2025-12-03', lang: 'en', text: `“${words},” the envoy said.`, visibility: v }, statements: [{ quote: `${words},`, line: 1, pointIds: [...points], stance: 'accept', personId: ids.personId[1]! }] },
+      }), 'report.imported', 'report'));
+    }
 
     // Each party's confidential items, at every visibility they can have.
     const toTable = new Map<string, string>();
