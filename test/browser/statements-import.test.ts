@@ -119,6 +119,21 @@ describe.skipIf(!chromiumPath)('importing a news report', () => {
     expect(await card.locator('.statement-stance').textContent()).toContain('Accept');
   });
 
+  it('suggests a stance while a statement is typed by hand, and leaves the choice to the writer', async () => {
+    const page = await demo.as('mediator');
+    await page.goto(`/n/${N}/statements`);
+    await page.getByTestId('add-statement').click();
+    await page.getByTestId('st-lang').selectOption('ru');
+    await page.getByTestId('st-quote').fill('Такие условия для нас не приемлемы.');
+    expect(await page.getByTestId('st-suggestion').textContent()).toContain('Reject');
+    expect(await page.getByTestId('st-stance').inputValue()).toBe('');
+    await page.getByTestId('st-use-suggestion').click();
+    expect(await page.getByTestId('st-stance').inputValue()).toBe('reject');
+    await page.getByTestId('st-quote').fill('Это красная линия.');
+    expect(await page.getByTestId('st-suggestion').textContent()).toContain('Red line');
+    expect(await page.getByTestId('st-stance').inputValue()).toBe('reject');
+  });
+
   it('pastes an excerpt in the Urdu UI: the page mirrors, the quotations and suggestions are listed, and the accepted one is recorded', async () => {
     const page = await demo.as('mediator', 'mediator-ur');
     await page.goto(`/n/${N}/statements/import`);

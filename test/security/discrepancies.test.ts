@@ -6,6 +6,7 @@
  * canary. Then, in Chromium over the demo, every demo seat opens the map, the point pages and
  * the feed: a discrepancy appears in the DOM only where its position is visible to the seat.
  */
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visibility } from '../../src/domain/model.ts';
@@ -97,6 +98,12 @@ describe.skipIf(!chromiumPath)('discrepancies in the DOM, as every demo seat', (
     return out;
   }
 
+  /** A screenshot of one part of the page, for docs/screenshots/ (fonts loaded first). */
+  async function shot(loc: Locator, name: string): Promise<void> {
+    await loc.page().evaluate('document.fonts.ready');
+    await loc.screenshot({ path: fileURLToPath(new URL(`../../docs/screenshots/${name}.png`, import.meta.url)) });
+  }
+
   /** A session made server-side: signing in a dozen seats through the page would trip the sign-in throttle. */
   async function sessionOf(seat: string): Promise<{ secret: string; csrf: string }> {
     const [account] = await server.db.query<{ id: string }>('SELECT id FROM accounts WHERE email = $1', [demoEmail(seat)]);
@@ -138,12 +145,14 @@ describe.skipIf(!chromiumPath)('discrepancies in the DOM, as every demo seat', (
       await page.locator('[data-testid=map-discrepancies] .empty, [data-testid=map-discrepancies] [data-testid=discrepancy]').first().waitFor();
       const onMap = await pointsOf(page.locator('[data-testid=map-discrepancies] [data-testid=discrepancy]'));
       expect(onMap.sort(), `${s.key} map`).toEqual(want);
+      if (s.key === 'ushakov') await shot(page.getByTestId('map-discrepancies'), 'discrepancies-map-en');
 
       for (const point of [donbas, nuclear]) {
         await page.goto(`/n/${N}/points/${point}`);
         await page.getByTestId('point-statements').locator('[data-testid=statement]').first().waitFor();
         await page.waitForLoadState('networkidle');
         expect(await page.getByTestId('point-discrepancies').count(), `${s.key} point ${point}`).toBe(want.includes(point) ? 1 : 0);
+        if (s.key === 'mediator' && point === donbas) await shot(page.getByTestId('point-statements'), 'discrepancies-point-en');
       }
 
       await page.goto(`/n/${N}/statements`);

@@ -4,7 +4,7 @@
  * the speaker's (the API takes it from the person), so it is shown, not chosen.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { Written } from '../../api/schemas.ts';
@@ -12,11 +12,13 @@ import { dirOfLang } from '../../i18n/text-direction.ts';
 import { useNegotiation } from '../../negotiation/context.tsx';
 import { useNames } from '../../negotiation/names.ts';
 import { nKey, usePoints } from '../../negotiation/queries.ts';
+import { LevelBadge } from '../../ui/badges.tsx';
 import { ErrorMessage } from '../../ui/feedback.tsx';
 import { LocalizedText } from '../../ui/LocalizedText.tsx';
 import { languageChoices, languageName } from '../rounds/format.ts';
 import { LocalizedFields } from '../rounds/LocalizedFields.tsx';
 import { toggle } from '../rounds/round-form.ts';
+import { suggestStance } from '../../../../src/domain/statements/stance.ts';
 import { emptyStatementDraft, statementBody, type StatementDraft, type StatementProblem } from './statements.ts';
 
 const KINDS = ['speech', 'phrase', 'reported'] as const;
@@ -41,6 +43,8 @@ export function StatementForm({ onDone }: { onDone: (created: boolean) => void }
     },
   });
   const person = names.persons.find((p) => p.id === d.personId);
+  // The same cue words as an import's review: a suggestion the writer may take or leave.
+  const suggestion = useMemo(() => (d.quote.trim() ? suggestStance(d.quote, d.lang) : null), [d.quote, d.lang]);
 
   const submit = (e: React.SyntheticEvent) => {
     e.preventDefault();
@@ -146,6 +150,14 @@ export function StatementForm({ onDone }: { onDone: (created: boolean) => void }
             {STANCES.map((s) => <option key={s} value={s}>{t(`common:level.${s}`)}</option>)}
           </select>
           <p className="hint" id="st-stance-hint">{t('statements:form.stanceHint')}</p>
+          {suggestion && (
+            <p className="hint" data-testid="st-suggestion">
+              {t('statements:import.suggested')} <LevelBadge level={suggestion.level} /> <q lang={d.lang} dir={dirOfLang(d.lang)}>{suggestion.cue}</q>{' '}
+              {d.stance !== suggestion.level && (
+                <button type="button" className="button small-button" data-testid="st-use-suggestion" onClick={() => set('stance', suggestion.level)}>{t('statements:form.useSuggestion')}</button>
+              )}
+            </p>
+          )}
         </div>
       </div>
 
