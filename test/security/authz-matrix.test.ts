@@ -58,11 +58,18 @@ interface Case {
 const forParty = (target: Target, w: World) => w.party(target);
 const actorParty = (a: MemberActor) => a.partyId;
 
-/** A document each import can tell apart from the text before it. */
-const importedDocument = (unique: string) => ({
-  name: 'revision.txt', lang: 'en',
-  content: `1. The parties will exchange all prisoners of war within thirty days of signature (${unique}).\n2. The ceasefire will be monitored by an independent mission reporting every week.\n`,
-});
+/**
+ * A document each import can tell apart from the text before it. It keeps the shared point
+ * every other case writes against (an import drops the points a document leaves out).
+ */
+async function importedDocument(w: World): Promise<Record<string, string>> {
+  const res = await w.app.inject({ method: 'GET', url: `/api/negotiations/${w.n.negotiationId}/points/${w.point}`, headers: w.n.mediator.headers });
+  const kept = res.json<{ texts: Record<string, string> }>().texts.en ?? '';
+  return {
+    name: 'revision.txt', lang: 'en',
+    content: `1. ${kept}\n2. The parties will exchange all prisoners of war within thirty days of signature (${w.unique()}).\n3. The ceasefire will be monitored by an independent mission reporting every week.\n`,
+  };
+}
 
 /** A news report with one quotation, different each time (one report is imported once). */
 const importedReport = (unique: string) => ({
@@ -112,7 +119,7 @@ const routeActions: Record<string, Case> = {
     },
   },
   // Importing a document is making a version (and editing the working text): the mediator's.
-  importVersion: { action: 'create_version', targets: ['none'], prepare: (w) => ({ body: importedDocument(w.unique()), forParty: null }) },
+  importVersion: { action: 'create_version', targets: ['none'], prepare: async (w) => ({ body: await importedDocument(w), forParty: null }) },
   draftAmendment: {
     action: 'draft_amendment', targets: ['own', 'other'],
     prepare: (w, t) => ({ body: { partyId: w.party(t), kind: 'insert', afterPointId: null, texts: { en: `Draft ${w.unique()}` } }, forParty: forParty(t, w) }),
@@ -189,7 +196,7 @@ const routeActions: Record<string, Case> = {
 
 /** POST routes that work something out for the caller and record nothing (a preview before a write): guarded like the write they preview. */
 const previews: Record<string, Case> = {
-  previewImport: { action: 'create_version', targets: ['none'], prepare: (w) => ({ body: importedDocument(w.unique()), forParty: null }) },
+  previewImport: { action: 'create_version', targets: ['none'], prepare: async (w) => ({ body: await importedDocument(w), forParty: null }) },
   previewReport: { action: 'record_statement', targets: ['none'], prepare: (w) => ({ body: { text: importedReport(w.unique()).report.text, lang: 'en' }, forParty: null }) },
 };
 
