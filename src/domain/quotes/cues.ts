@@ -9,6 +9,11 @@ export interface CueHit {
   readonly end: number;
   /** A colon or "that"/کہ/что follows: the cue introduces what comes next. */
   readonly introduces: boolean;
+  /**
+   * Arabic "أما X فقال": the verb carries the ف that answers a fronted subject, so its
+   * speaker stands before it rather than after.
+   */
+  readonly fronted: boolean;
 }
 
 function matchesAt(entry: CueEntry, tokens: readonly Token[], i: number): boolean {
@@ -38,7 +43,9 @@ export function findCues(tokens: readonly Token[], inQuote: (tokenIndex: number)
     }
     if (best === undefined) continue;
     const end = i + best.words.length;
-    hits.push({ entry: best, start: i, end, introduces: introduces(tokens, end) });
+    const first = tokens[i]!.folded;
+    const fronted = best.lang === 'ar' && best.kind === 'verb' && first.startsWith('ف') && !wordMatches(best.words[0]!, first);
+    hits.push({ entry: best, start: i, end, introduces: introduces(tokens, end), fronted });
     i = end - 1;
   }
   return hits;

@@ -75,10 +75,12 @@ export function extractQuotes(input: string, options: ExtractOptions = {}): Extr
       const t = tokens[i]!;
       return list.some((s) => t.start >= s.contentStart && t.end <= s.contentEnd);
     };
-    spans = spans.filter((s) => !isNameInMarks(p.text, s, tokens));
+    // «РИА Новости», "الشرق الأوسط": a name in marks is nobody's words, and nobody either.
+    const named = spans.filter((s) => isNameInMarks(p.text, s, tokens));
+    spans = spans.filter((s) => !named.includes(s));
     if (head !== null) spans = [head];
     const inQuote = inSpan(spans);
-    const mentions = findMentions(tokens, people, capitalized, inQuote, head !== null);
+    const mentions = findMentions(tokens, people, capitalized, inSpan([...spans, ...named]), head !== null);
     const frame: ParagraphFrame = {
       index: pi,
       text: p.text,

@@ -143,7 +143,36 @@ export function findQuoteSpans(par: string): QuoteSpan[] {
   // Only a double mark or a guillemet left open is a quotation run to the paragraph's end.
   const bottom = stack[0];
   if (bottom !== undefined && !SINGLE.has(bottom.token.mark)) spans.push(makeSpan(par, bottom.token, null));
-  return spans.filter((s) => s.contentEnd > s.contentStart).sort((a, b) => a.open - b.open);
+  return spans
+    .flatMap((s) => splitAtDashes(par, s))
+    .filter((s) => s.contentEnd > s.contentStart)
+    .sort((a, b) => a.open - b.open);
+}
+
+/**
+ * «Мы видим в нем элементы, — отметила Захарова. — Но…»: Russian and Ukrainian put the
+ * attribution inside one pair of guillemets, between dashes. It starts after a comma, "!",
+ * "?" or "…" with a lower-case word and ends with ". —", ", —" or ": —"; the quotation is
+ * the two pieces around it, and the attribution is the reporter's text.
+ */
+const INNER_ATTRIBUTION = /[,!?…]\s+[—–]\s+(?=\p{Ll})[^«»„“”"—–]{2,80}?[.,:]\s+[—–]\s+(?=\S)/gu;
+
+function splitAtDashes(par: string, span: QuoteSpan): QuoteSpan[] {
+  const content = par.slice(span.contentStart, span.contentEnd);
+  const pieces: QuoteSpan[] = [];
+  let from = span.contentStart;
+  let open = span.open;
+  let openMark = span.openMark;
+  for (const m of content.matchAll(INNER_ATTRIBUTION)) {
+    const dash = span.contentStart + m.index + 1 + (m[0].slice(1).length - m[0].slice(1).trimStart().length);
+    pieces.push({ open, openMark, close: dash, closeMark: par[dash]!, contentStart: from, contentEnd: span.contentStart + m.index + 1 });
+    open = span.contentStart + m.index + m[0].trimEnd().length - 1;
+    openMark = par[open]!;
+    from = span.contentStart + m.index + m[0].length;
+  }
+  if (pieces.length === 0) return [span];
+  pieces.push({ ...span, open, openMark, contentStart: from });
+  return pieces;
 }
 
 /** The innermost open quotation this mark may close, searching down the stack. */

@@ -44,6 +44,14 @@ const CUE_WORDS: ReadonlySet<string> = new Set(CUES.filter((c) => c.words.length
 const BARE_FOLLOWERS = new Set(['نیز', 'هم', 'همچنین', 'أيضا', 'أيضًا', 'كذلك', 'также', 'тоже', 'теж', 'також', 'бھی', 'بھی', 'روز', 'در', 'به', 'با', 'که', 'کہ', 'в', 'у', 'на', 'و', 'ने', 'يوم', 'في', 'اليوم', 'امروز', 'دیروز'].map(fold));
 const EN_DETERMINERS = new Set(['the', 'this', 'that']);
 
+/** Two capitalized Cyrillic words, not acronyms: a first name and a surname (Президент Володимир Зеленський). */
+function cyrillicName(tokens: readonly Token[], i: number): boolean {
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  const name = (t: Token | undefined): boolean => t !== undefined && t.word && /^\p{Script=Cyrillic}/u.test(t.text) && isCapitalized(t.text) && !/^\p{Lu}{2,}$/u.test(t.text);
+  return name(a) && name(b);
+}
+
 function roleAt(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   if (!t.word) return false;
@@ -135,7 +143,7 @@ export function findMentions(tokens: readonly Token[], people: PeopleIndex, capi
       // describes someone new; a bare one (اہلکار نے, министр отметил) points back.
       let e = i + 1;
       if (!latin) {
-        while (e < tokens.length && e - i <= 2 && tokens[e]!.word && !inQuote(e) && !BARE_FOLLOWERS.has(tokens[e]!.folded) && !NOT_NAMES.has(tokens[e]!.folded) && !CUE_WORDS.has(tokens[e]!.folded) && !CUE_WORDS.has(withoutClitic(tokens[e]!.folded) ?? '') && tokens[e]!.folded !== ERGATIVE && !roleAt(tokens, e) && people.matchAt(tokens, e) === null && metonymAt(tokens, e) === null) e++;
+        while (e < tokens.length && e - i <= 2 && tokens[e]!.word && !inQuote(e) && !BARE_FOLLOWERS.has(tokens[e]!.folded) && !NOT_NAMES.has(tokens[e]!.folded) && !CUE_WORDS.has(tokens[e]!.folded) && !CUE_WORDS.has(withoutClitic(tokens[e]!.folded) ?? '') && tokens[e]!.folded !== ERGATIVE && !roleAt(tokens, e) && people.matchAt(tokens, e) === null && metonymAt(tokens, e) === null && !cyrillicName(tokens, e)) e++;
       }
       out.push({ kind: 'role', start: s, end: e, text: text(s, e), entity: null, party: null, modifier: false, oblique: false, agent: tokens[e]?.folded === ERGATIVE, described: e > i + 1 });
       i = e - 1;
@@ -149,11 +157,15 @@ export function findMentions(tokens: readonly Token[], people: PeopleIndex, capi
       while (s < e && (TITLES.has(tokens[s]!.folded) || NOT_NAMES.has(tokens[s]!.folded) || (/^\p{Lu}{2,}$/u.test(tokens[s]!.text) && e - s > 1))) s++;
       // A long capitalized run is an office and a name (Керівник Офісу Президента Андрій Єрмак): keep the name.
       if (e - s > 3) s = e - 2;
+      // After a role, a first capital in the genitive is the role's complement
+      // (пресс-секретаря Путина Дмитрия Пескова, помічник Зеленського Андрій Єрмак).
+      if (e - s === 3 && s === i && i > 0 && roleAt(tokens, i - 1) && /\p{Script=Cyrillic}/u.test(tok.text)) s = e - 2;
       const words = tokens.slice(s, e).map((t) => t.text.replace(/['’]s$/u, ''));
       const first = tokens[s];
+      // A lone capital letter is a platform or a variable ("wrote on X"), not a person.
       // A capitalized word opening a sentence is a name when it is one elsewhere, or when it says something ("Trump posted").
       const initialOnly = s === i && sentenceInitial(tokens, i) && !capitalized.has(tokens[i]!.folded) && !headline && !CUE_WORDS.has(tokens[e]?.folded ?? '') && !(i === 0 && tokens[e]?.text === ':');
-      if (first === undefined || words.length === 0 || NOT_NAMES.has(first.folded) || (words.length === 1 && initialOnly) || /^\p{Lu}{2,}$/u.test(words[0]!) && words.length === 1) {
+      if (first === undefined || words.length === 0 || NOT_NAMES.has(first.folded) || (words.length === 1 && initialOnly) || /^\p{Lu}{2,}$/u.test(words[0]!) && words.length === 1 || (words.length === 1 && /^\p{L}$/u.test(words[0]!))) {
         i = Math.max(i, e - 1);
         continue;
       }
@@ -164,7 +176,12 @@ export function findMentions(tokens: readonly Token[], people: PeopleIndex, capi
   }
   // A role next to a name is that name's apposition ("Yuri Ushakov, the Kremlin aide"); the
   // person keeps the role word, so "the spokesman" later finds them.
-  return out.filter((m) => {
+  // A capital right after a role word is its complement (سخنگوی وزارت خارجه روسیه,
+  // представитель МИД России), not a speaker in its own right.
+  const roles = out.filter((m) => m.kind === 'role');
+  const complement = (m: Mention): boolean =>
+    roles.some((r) => r.end <= m.start && m.start - r.end <= 2 && tokens.slice(r.end, m.start).every((t) => t.word));
+  return out.map((m) => (m.kind === 'metonym' && !m.modifier && complement(m) ? { ...m, modifier: true } : m)).filter((m) => {
     if (m.kind !== 'role') return true;
     const named = out.find((n) => n.kind === 'person' && !n.modifier && Math.abs(n.start - m.start) <= 3);
     if (named === undefined) return true;

@@ -4,10 +4,13 @@
  * noun that announces them (газета «…», صحيفة "…", روزنامه «…», "…" اخبار) or, in scripts
  * with capitals, by being a short capitalized name that nobody is said to have said.
  */
-import { isCapitalized } from './fold.ts';
+import { fold, isCapitalized } from './fold.ts';
 import { NAME_NOUNS, wordMatches } from './lexicon.ts';
 import type { QuoteSpan } from './marks.ts';
 import type { Token } from './tokens.ts';
+
+const POSTPOSITIONS = new Set(['کے', 'کی', 'کا'].map(fold));
+const LINKS = new Set(['به', 'под', 'під', 'as', 'called', 'named'].map(fold));
 
 const TERMINAL = /[.!?…。！？۔؟]/u;
 
@@ -28,10 +31,15 @@ export function isNameInMarks(par: string, span: QuoteSpan, tokens: readonly Tok
   if (/^(https?:\/\/|www\.|[#@])\S+$/u.test(content)) return true;
   const before = tokens.filter((t) => t.end <= span.open);
   const after = tokens.filter((t) => t.start >= span.contentEnd + 1);
+  const afterWords = after.filter((t) => t.word);
   const words = wordCount(content);
   if (words <= 5 && !TERMINAL.test(content) && (isNameNoun(before.at(-1)) || isNameNoun(before.at(-2)) && before.at(-1)?.word === true && words <= 3)) return true;
   // Urdu and Persian put the noun after the name: "ڈان" اخبار.
   if (words <= 3 && !TERMINAL.test(content) && /\p{Script=Arabic}/u.test(content) && isNameNoun(after[0])) return true;
+  // …or after a postposition: ’’…‘‘ کے عنوان سے, «…» نامی.
+  if (words <= 5 && !TERMINAL.test(content) && /\p{Script=Arabic}/u.test(content) && POSTPOSITIONS.has(afterWords[0]?.folded ?? '') && isNameNoun(afterWords[1])) return true;
+  // "سند موسوم به «…»", "документ под названием «…»": a noun, then a linking word.
+  if (words <= 6 && !TERMINAL.test(content) && isNameNoun(before.at(-2)) && LINKS.has(before.at(-1)?.folded ?? '')) return true;
   // A short name in capitals, no sentence in it: a title or a name (Truth Social, «Единая Россия»,
   // «Северный поток»). Latin titles capitalize each word; Cyrillic ones only the first. Speech
   // cut by "he said" ends with a comma and is not one.

@@ -23,16 +23,20 @@ export interface Layout {
   position(offset: number): { line: number; column: number };
 }
 
-const SENTENCE_END = /[.!?…。！？۔؟»"”’'“)\]]\s*$/u;
+// Urdu and Arabic close quotations with ‘‘ as often as with ’’, and RTL keyboards type « for ».
+const SENTENCE_END = /[.!?…。！？۔؟»«"”’‘'“)\]]\s*$/u;
 
 function isWrapped(lines: readonly string[]): boolean {
   let blank = 0;
   let inner = 0;
   let innerOpen = 0;
+  let lastText = lines.length - 1;
+  while (lastText >= 0 && lines[lastText]!.trim() === '') lastText--;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') {
-      blank++;
+      // Only a blank line between two blocks separates paragraphs; a final newline does not.
+      if (i > 0 && lines[i - 1]!.trim() !== '' && i < lastText) blank++;
       continue;
     }
     const next = lines[i + 1];

@@ -98,7 +98,7 @@ function surface(s: Speaker, d: Discourse): string {
 
 function findSpeakerMention(frame: ParagraphFrame, cue: CueHit, sentence: [number, number], tail: boolean): Mention | null {
   const according = cue.entry.kind === 'according';
-  const side = cue.entry.side;
+  const side = cue.fronted ? 'before' : cue.entry.side;
   const urdu = cue.entry.lang === 'ur';
   let best: Mention | null = null;
   let bestScore = Infinity;

@@ -29,6 +29,23 @@ function plain(t: Token | undefined, stop: ReadonlySet<string>): boolean {
   return true;
 }
 
+const FA_PREPOSITIONS = new Set(['در', 'از', 'با', 'به', 'پس', 'بر'].map(fold));
+
+/**
+ * The clause's subject comes after a dateline ("مسکو -") and after an adverbial opener
+ * set off by a comma ("در همین حال،", "از سوی دیگر،", "با این حال،").
+ */
+function pastOpener(tokens: readonly Token[], k: number, end: number): number {
+  if (k < 0) return k;
+  const dash = tokens.findIndex((t, j) => j >= k && j < Math.min(end, k + 3) && /^[-–—]$/u.test(t.text));
+  if (dash >= 0) k = dash + 1;
+  if (tokens[k]?.word === true && FA_PREPOSITIONS.has(tokens[k]!.folded)) {
+    const comma = tokens.findIndex((t, j) => j > k && j < Math.min(end, k + 5) && /^[،,]$/u.test(t.text));
+    if (comma >= 0) k = comma + 1;
+  }
+  return k;
+}
+
 export function learnUnknownNames(tokens: readonly Token[], cues: readonly CueHit[], people: PeopleIndex, sentenceStarts: readonly number[]): void {
   const add = (from: number, to: number): void => {
     if (to <= from) return;
@@ -44,7 +61,7 @@ export function learnUnknownNames(tokens: readonly Token[], cues: readonly CueHi
     }
   }
   for (const cue of cues) {
-    if (cue.entry.lang === 'ar' && cue.entry.side === 'before') {
+    if (cue.entry.lang === 'ar' && (cue.entry.side === 'before' || cue.fronted)) {
       // "عن المتحدث باسم الكرملين دميتري بيسكوف قوله": the name ends right before the cue.
       let k = cue.start - 1;
       while (k >= 0 && plain(tokens[k], AR_STOP) && !tokens[k]!.folded.startsWith('ال') && cue.start - k <= 3) k--;
@@ -67,6 +84,7 @@ export function learnUnknownNames(tokens: readonly Token[], cues: readonly CueHi
     if (cue.entry.lang === 'fa' && cue.entry.kind === 'verb') {
       const start = sentenceStarts.filter((s) => s <= tokens[cue.start]!.start).at(-1) ?? 0;
       let k = tokens.findIndex((t) => t.start >= start);
+      k = pastOpener(tokens, k, cue.start);
       while (k >= 0 && k < cue.start && tokens[k]!.word && FA_STOP.has(tokens[k]!.folded)) k++;
       if (k < 0 || k >= cue.start || !plain(tokens[k], FA_STOP)) continue;
       const to = plain(tokens[k + 1], FA_STOP) && k + 1 < cue.start ? k + 2 : k + 1;
