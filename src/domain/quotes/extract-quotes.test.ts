@@ -88,4 +88,32 @@ describe('extractQuotes', () => {
     expect(extractQuotes('دیمیتری پسکوف روز چهارشنبه گفت: «کار ادامه دارد.»')[0]).toMatchObject({ person: 'دیمیتری پسکوف' });
     expect(extractQuotes('«Ми готові до розмови», — сказав Андрій Сибіга. «Але не до капітуляції», — додав він.').map((q) => q.person)).toEqual(['Андрій Сибіга', 'Андрій Сибіга']);
   });
+
+  it('gives a role speaker the whole role phrase, not its head word', () => {
+    const text = 'پوتن کے معاون یوری اوشاکوف نے کہا کہ بات چیت جاری ہے۔\nبعد میں پوتن کے معاون نے کہا: ’’ہم کسی دباؤ میں نہیں آئیں گے۔‘‘';
+    expect(extractQuotes(text, { lang: 'ur' })[0]).toMatchObject({ person: 'یوری اوشاکوف', via: 'role', mention: 'پوتن کے معاون' });
+  });
+
+  it('ties "Moscow said" to the party given by id, English name or other names', () => {
+    const people = [
+      { name: 'Yuri Ushakov', party: 'p_7f3a', partyNames: ['Россия'], aliases: ['Ushakov'] },
+      { name: 'Marco Rubio', party: 'US delegation', aliases: ['Rubio'] },
+    ];
+    const text = 'Yuri Ushakov said the talks were useful.\nMarco Rubio said: "We will see what happens next week."\n"Nothing has been agreed yet," Moscow said.';
+    expect(extractQuotes(text, { lang: 'en', people }).at(-1)).toMatchObject({ person: 'Yuri Ushakov', party: 'p_7f3a', via: 'metonym' });
+    // "us" is a word, not three letters inside "Russia".
+    const russia = [{ name: 'Yuri Ushakov', party: 'Russia', aliases: ['Ushakov'] }];
+    const q = extractQuotes('Ushakov said: "We are ready to talk."\n"We are studying the text," Washington said.', { lang: 'en', people: russia });
+    expect(q.at(-1)).toMatchObject({ speaker: 'Washington', person: null });
+  });
+
+  it('splits a Russian quotation around the attribution set off by dashes inside it', () => {
+    const q = extractQuotes('«Мы видим в нем рациональные элементы, — отметила Мария Захарова. — Но многие формулировки требуют уточнения».', { lang: 'ru' });
+    expect(q.map((x) => [x.quote, x.person])).toEqual([
+      ['Мы видим в нем рациональные элементы,', 'Мария Захарова'],
+      ['Но многие формулировки требуют уточнения', 'Мария Захарова'],
+    ]);
+    const line = Array.from('«Мы видим в нем рациональные элементы, — отметила Мария Захарова. — Но многие формулировки требуют уточнения».');
+    for (const x of q) expect(line.slice(x.start, x.end).join('')).toBe(x.quote);
+  });
 });

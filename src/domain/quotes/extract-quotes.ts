@@ -8,11 +8,11 @@
  */
 import { detectLanguage } from '../text/detect-language.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { scriptOf } from './fold.ts';
+import { fold, isCapitalized, scriptOf } from './fold.ts';
 import { htmlToText, looksLikeHtml } from './html-to-text.ts';
 import { findCues } from './cues.ts';
 import { findQuoteSpans, spanEnd, type QuoteSpan } from './marks.ts';
-import { capitalizedWords, findMentions } from './mentions.ts';
+import { capitalizedWords, findMentions, type Mention } from './mentions.ts';
 import { isNameInMarks, isSpeech, wordCount } from './not-quotes.ts';
 import { layoutText } from './paragraphs.ts';
 import { PeopleIndex, type Entity } from './people.ts';
@@ -118,7 +118,7 @@ export function extractQuotes(input: string, options: ExtractOptions = {}): Extr
         lang: quoteLang(quote, lang, docScript),
         cue: a.cue === null ? null : p.text.slice(tokens[a.cue.start]!.start, tokens[a.cue.end - 1]!.end),
         via: a.via,
-        mention: a.mention === null || a.mention.kind === 'person' ? null : a.mention.text,
+        mention: mentionText(frame, a.mention),
         open: span.close === null,
         continued: si === 0 && frame.continues,
         confidence: Math.round(a.confidence * 100) / 100,
@@ -134,6 +134,31 @@ export function extractQuotes(input: string, options: ExtractOptions = {}): Extr
   });
   // A name first met alone ("Witkoff") may be completed later ("Steve Witkoff").
   return out.map((q, i) => ({ ...q, person: entities[i]?.name ?? q.person }));
+}
+
+const URDU_GENITIVE = new Set(['کے', 'کی', 'کا'].map(fold));
+
+/**
+ * The words that point at the speaker, as the text gives them: for a role, with the person
+ * it belongs to (پوتن کے معاون, помощник Путина, Putin's aide), not the head noun alone.
+ */
+function mentionText(frame: ParagraphFrame, m: Mention | null): string | null {
+  if (m === null || m.kind === 'person') return null;
+  let start = m.start;
+  let end = m.end;
+  if (m.kind === 'role') {
+    const owner = frame.mentions.find((n) => n !== m && n.modifier && n.entity !== null && Math.abs(n.start - m.start) <= 3 && (n.end <= m.start || n.start >= m.end));
+    if (owner !== undefined) {
+      start = Math.min(start, owner.start);
+      end = Math.max(end, owner.end);
+    } else {
+      // Nobody known, but the grammar of possession: "پوتن کے معاون", "помощник Путина".
+      const t = frame.tokens;
+      if (start >= 2 && URDU_GENITIVE.has(t[start - 1]!.folded) && t[start - 2]!.word) start -= 2;
+      else if (/\p{Script=Cyrillic}/u.test(t[start]!.text) && t[end]?.word === true && isCapitalized(t[end]!.text)) end += 1;
+    }
+  }
+  return frame.text.slice(frame.tokens[start]!.start, frame.tokens[end - 1]!.end);
 }
 
 function headAttribution(frame: ParagraphFrame): Attribution {

@@ -17,6 +17,7 @@ export const PeopleFile = z.array(
   z.object({
     name: z.string().trim().min(1),
     party: z.string().trim().min(1).optional(),
+    partyNames: z.array(z.string().trim().min(1)).optional(),
     aliases: z.array(z.string().trim().min(1)).optional(),
   }).strict(),
 );
@@ -26,6 +27,8 @@ export interface Entity {
   /** The name to report: people.json's name, or the fullest form the text gave. */
   name: string;
   readonly party: string | null;
+  /** The party and its other names, as given: what "Moscow"-style capitals are checked against. */
+  readonly partyNames: readonly string[];
   readonly known: boolean;
   /** Folded token sequences that name this entity. */
   readonly keys: string[][];
@@ -73,7 +76,7 @@ export class PeopleIndex {
       const last = lastWords[i];
       // A full name's last word names the person alone too, unless two people share it.
       if (last !== undefined && last.length >= 3 && surnames.get(last) === 1 && tokensOf(p.name).length > 1) keys.push([last]);
-      this.entities.push({ id: i, name: p.name, party: p.party ?? null, known: true, keys, roles: new Set() });
+      this.entities.push({ id: i, name: p.name, party: p.party ?? null, partyNames: [...(p.party === undefined ? [] : [p.party]), ...(p.partyNames ?? [])], known: true, keys, roles: new Set() });
     });
   }
 
@@ -126,7 +129,7 @@ export class PeopleIndex {
         return entity;
       }
     }
-    const entity: Entity = { id: this.entities.length, name: words.join(' '), party: null, known: false, keys: [key], roles: new Set() };
+    const entity: Entity = { id: this.entities.length, name: words.join(' '), party: null, partyNames: [], known: false, keys: [key], roles: new Set() };
     if (key.length > 1 && last.length >= 3) entity.keys.push([last]);
     this.entities.push(entity);
     return entity;

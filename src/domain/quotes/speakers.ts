@@ -12,7 +12,8 @@
  * paragraph, one after "Name:" (a headline), or one that opens its sentence right after
  * another speaker's words keeps that speaker.
  */
-import { scriptOf } from './fold.ts';
+import { fold, scriptOf } from './fold.ts';
+import { METONYMS } from './lexicon.ts';
 import type { CueHit } from './cues.ts';
 import type { Mention } from './mentions.ts';
 import type { Entity } from './people.ts';
@@ -170,11 +171,27 @@ function resolve(frame: ParagraphFrame, m: Mention, d: Discourse): { speaker: Sp
     }
     case 'metonym': {
       const last = d.lastSpeaker;
-      if (last !== null && last.party !== null && m.party?.some((p) => p === last.party!.toLowerCase() || last.party!.toLowerCase().includes(p))) return { speaker: last, via: 'metonym' };
-      if (last !== null && last.party === null && frame.index - d.lastSpeakerParagraph <= 2) return { speaker: last, via: 'metonym' };
+      const names = last?.entity?.partyNames ?? (last?.party == null ? [] : [last.party]);
+      const recognized = names.some((n) => METONYMS.some((g) => partyIs(g.party, n)));
+      if (last !== null && recognized && names.some((n) => partyIs(m.party ?? [], n))) return { speaker: last, via: 'metonym' };
+      // A party the lexicon cannot place (an opaque id, or none): only a recent speaker.
+      if (last !== null && !recognized && frame.index - d.lastSpeakerParagraph <= 2) return { speaker: last, via: 'metonym' };
+      // Otherwise the person of that party named most recently ("Moscow" after Rubio spoke, Ushakov before).
+      const member = [...d.recent].reverse().find((e) => e.partyNames.some((n) => partyIs(m.party ?? [], n)));
+      if (member !== undefined) return { speaker: { name: member.name, entity: member, party: member.party }, via: 'metonym' };
       return { speaker: { name: m.text, entity: null, party: null }, via: 'metonym' };
     }
   }
+}
+
+/**
+ * Is `name` (a party as the caller gave it: "Russia", "party-russia", "US delegation") one
+ * of a capital's parties? Whole words only, so "us" is not found inside "Russia".
+ */
+function partyIs(parties: readonly string[], name: string): boolean {
+  const words = fold(name).split(/[^\p{L}\p{N}\p{M}]+/u).filter((w) => w !== '');
+  const joined = ` ${words.join(' ')} `;
+  return parties.some((p) => joined.includes(` ${p} `));
 }
 
 function beforeRegionEmpty(frame: ParagraphFrame, span: QuoteSpan, sentence: [number, number]): boolean {

@@ -12,7 +12,17 @@ export type AttributionVia = 'name' | 'pronoun' | 'role' | 'metonym' | 'continua
 /** A person the text may quote, as `people.json` gives them (not the negotiation's Person). */
 export interface KnownPerson {
   readonly name: string;
+  /**
+   * The party, as the caller names it: its id, its English name or a name in any script.
+   * It comes back unchanged in `ExtractedQuote.party`. To tie "Moscow said" / «Кремль
+   * заявил» to the person's party, the extractor must recognize the party as a country or
+   * bloc: "Russia", "Россия", "روس", "party-russia", "US delegation" are recognized; an
+   * opaque id is not, and then a capital resolves to the last speaker only when they spoke
+   * within the last two paragraphs. `partyNames` gives the party's other names for that.
+   */
   readonly party?: string | undefined;
+  /** Other names of the party (short name, names in other scripts), used only for recognition. */
+  readonly partyNames?: readonly string[] | undefined;
   readonly aliases?: readonly string[] | undefined;
 }
 
