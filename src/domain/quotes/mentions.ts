@@ -6,7 +6,7 @@
  * Путина, مساعد بوتين.
  */
 import { fold, isCapitalized } from './fold.ts';
-import { CUES, METONYMS, NOT_NAMES, PRONOUNS, ROLES, TITLES, withoutClitic, wordMatches } from './lexicon.ts';
+import { COMPLEMENTIZERS, CUES, METONYMS, NOT_NAMES, PRONOUNS, ROLES, TITLES, withoutClitic, wordMatches } from './lexicon.ts';
 import type { Entity, PeopleIndex } from './people.ts';
 import type { Token } from './tokens.ts';
 
@@ -42,6 +42,8 @@ const EN_MODIFIER_BEFORE = new Set(['to', 'of', 'for', 'with', 'met', 'meet', 'm
 const CONSTRUCT_ROLES = new Set(['مساعد', 'مستشار', 'متحدث', 'دستیار', 'مشاور', 'سخنگوی', 'نماینده', 'فرستاده'].map(fold));
 const CUE_WORDS: ReadonlySet<string> = new Set(CUES.filter((c) => c.words.length === 1 && !c.words[0]!.endsWith('*')).map((c) => c.words[0]!));
 const BARE_FOLLOWERS = new Set(['نیز', 'هم', 'همچنین', 'أيضا', 'أيضًا', 'كذلك', 'также', 'тоже', 'теж', 'також', 'бھی', 'بھی', 'روز', 'در', 'به', 'با', 'که', 'کہ', 'в', 'у', 'на', 'و', 'ने', 'يوم', 'في', 'اليوم', 'امروز', 'دیروز'].map(fold));
+/** An Arabic relative adjective (الروسي، الأمريكية): it says where the role is from, not which role. */
+const NISBA = /^ال\p{L}+(ی|یه|یة)$/u;
 const EN_DETERMINERS = new Set(['the', 'this', 'that']);
 
 /** Two capitalized Cyrillic words, not acronyms: a first name and a surname (Президент Володимир Зеленський). */
@@ -143,9 +145,11 @@ export function findMentions(tokens: readonly Token[], people: PeopleIndex, capi
       // describes someone new; a bare one (اہلکار نے, министр отметил) points back.
       let e = i + 1;
       if (!latin) {
-        while (e < tokens.length && e - i <= 2 && tokens[e]!.word && !inQuote(e) && !BARE_FOLLOWERS.has(tokens[e]!.folded) && !NOT_NAMES.has(tokens[e]!.folded) && !CUE_WORDS.has(tokens[e]!.folded) && !CUE_WORDS.has(withoutClitic(tokens[e]!.folded) ?? '') && tokens[e]!.folded !== ERGATIVE && !roleAt(tokens, e) && people.matchAt(tokens, e) === null && metonymAt(tokens, e) === null && !cyrillicName(tokens, e)) e++;
+        while (e < tokens.length && e - i <= 2 && tokens[e]!.word && !inQuote(e) && !BARE_FOLLOWERS.has(tokens[e]!.folded) && !NOT_NAMES.has(tokens[e]!.folded) && !CUE_WORDS.has(tokens[e]!.folded) && !CUE_WORDS.has(withoutClitic(tokens[e]!.folded) ?? '') && tokens[e]!.folded !== ERGATIVE && !roleAt(tokens, e) && people.matchAt(tokens, e) === null && metonymAt(tokens, e) === null && !cyrillicName(tokens, e) && !COMPLEMENTIZERS.has(tokens[e]!.folded)) e++;
       }
-      out.push({ kind: 'role', start: s, end: e, text: text(s, e), entity: null, party: null, modifier: false, oblique: false, agent: tokens[e]?.folded === ERGATIVE, described: e > i + 1 });
+      // "المسؤول الروسي" (the Russian official) points back like the bare role; a nationality adjective is no description.
+      const described = tokens.slice(i + 1, e).some((t) => !NISBA.test(t.folded));
+      out.push({ kind: 'role', start: s, end: e, text: text(s, e), entity: null, party: null, modifier: false, oblique: false, agent: tokens[e]?.folded === ERGATIVE, described });
       i = e - 1;
       continue;
     }
@@ -183,7 +187,7 @@ export function findMentions(tokens: readonly Token[], people: PeopleIndex, capi
     roles.some((r) => r.end <= m.start && m.start - r.end <= 2 && tokens.slice(r.end, m.start).every((t) => t.word));
   return out.map((m) => (m.kind === 'metonym' && !m.modifier && complement(m) ? { ...m, modifier: true } : m)).filter((m) => {
     if (m.kind !== 'role') return true;
-    const named = out.find((n) => n.kind === 'person' && !n.modifier && Math.abs(n.start - m.start) <= 3);
+    const named = out.find((n) => n.kind === 'person' && !n.modifier && (Math.abs(n.start - m.start) <= 3 || (n.start >= m.end && n.start - m.end <= 2) || (n.end <= m.start && m.start - n.end <= 2)));
     if (named === undefined) return true;
     named.entity?.roles.add(tokens[m.end - 1]!.folded);
     return false;
