@@ -41,9 +41,13 @@ const EN_MODIFIER_BEFORE = new Set(['to', 'of', 'for', 'with', 'met', 'meet', 'm
 /** Arabic-script role nouns in construct state: the name after them is their possessor (مساعد بوتين). */
 const CONSTRUCT_ROLES = new Set(['مساعد', 'مستشار', 'متحدث', 'دستیار', 'مشاور', 'سخنگوی', 'نماینده', 'فرستاده'].map(fold));
 const CUE_WORDS: ReadonlySet<string> = new Set(CUES.filter((c) => c.words.length === 1 && !c.words[0]!.endsWith('*')).map((c) => c.words[0]!));
+/** One-word cues given as stems (заявил*, сказав): the verb after a role (Помощник Путина заявил) is not its complement. */
+const STEM_CUES: readonly string[] = CUES.filter((c) => c.words.length === 1 && c.words[0]!.endsWith('*')).map((c) => c.words[0]!);
 const BARE_FOLLOWERS = new Set(['نیز', 'هم', 'همچنین', 'أيضا', 'أيضًا', 'كذلك', 'также', 'тоже', 'теж', 'також', 'бھی', 'بھی', 'روز', 'در', 'به', 'با', 'که', 'کہ', 'в', 'у', 'на', 'و', 'ने', 'يوم', 'في', 'اليوم', 'امروز', 'دیروز'].map(fold));
 /** An Arabic relative adjective (الروسي، الأمريكية): it says where the role is from, not which role. */
 const NISBA = /^ال\p{L}+(ی|یه|یة)$/u;
+/** Prepositions a reporting verb governs (أشار إلى، أكد على، أعرب عن): they end the role, not describe it. */
+const VERB_PREPOSITIONS = new Set(['إلى', 'الى', 'على', 'عن'].map(fold));
 const EN_DETERMINERS = new Set(['the', 'this', 'that']);
 
 /** Two capitalized Cyrillic words, not acronyms: a first name and a surname (Президент Володимир Зеленський). */
@@ -145,7 +149,7 @@ export function findMentions(tokens: readonly Token[], people: PeopleIndex, capi
       // describes someone new; a bare one (اہلکار نے, министр отметил) points back.
       let e = i + 1;
       if (!latin) {
-        while (e < tokens.length && e - i <= 2 && tokens[e]!.word && !inQuote(e) && !BARE_FOLLOWERS.has(tokens[e]!.folded) && !NOT_NAMES.has(tokens[e]!.folded) && !CUE_WORDS.has(tokens[e]!.folded) && !CUE_WORDS.has(withoutClitic(tokens[e]!.folded) ?? '') && tokens[e]!.folded !== ERGATIVE && !roleAt(tokens, e) && people.matchAt(tokens, e) === null && metonymAt(tokens, e) === null && !cyrillicName(tokens, e) && !COMPLEMENTIZERS.has(tokens[e]!.folded)) e++;
+        while (e < tokens.length && e - i <= 2 && tokens[e]!.word && !inQuote(e) && !BARE_FOLLOWERS.has(tokens[e]!.folded) && !NOT_NAMES.has(tokens[e]!.folded) && !CUE_WORDS.has(tokens[e]!.folded) && !CUE_WORDS.has(withoutClitic(tokens[e]!.folded) ?? '') && tokens[e]!.folded !== ERGATIVE && !roleAt(tokens, e) && people.matchAt(tokens, e) === null && metonymAt(tokens, e) === null && !cyrillicName(tokens, e) && !COMPLEMENTIZERS.has(tokens[e]!.folded) && !VERB_PREPOSITIONS.has(tokens[e]!.folded) && !STEM_CUES.some((w) => wordMatches(w, tokens[e]!.folded))) e++;
       }
       // "المسؤول الروسي" (the Russian official) points back like the bare role; a nationality adjective is no description.
       const described = tokens.slice(i + 1, e).some((t) => !NISBA.test(t.folded));
