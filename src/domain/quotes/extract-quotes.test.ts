@@ -116,4 +116,15 @@ describe('extractQuotes', () => {
     const line = Array.from('«Мы видим в нем рациональные элементы, — отметила Мария Захарова. — Но многие формулировки требуют уточнения».');
     for (const x of q) expect(line.slice(x.start, x.end).join('')).toBe(x.quote);
   });
+
+  it('ends a role at the verb or the preposition after it, and lets a nationality adjective point back', () => {
+    expect(extractQuotes('Помощник Путина заявил: «Мы не спешим и не будем спешить».', { lang: 'ru' })[0]).toMatchObject({ speaker: 'Помощник Путина', via: 'role' });
+    const ar = 'قال الرئيس الأوكراني فولوديمير زيلينسكي: "لن نتنازل عن أرضنا".\nوأشار الرئيس الأوكراني إلى أن "الضمانات ضرورية".\nوأضاف المسؤول الأوكراني أن "العمل مستمر مع الشركاء".';
+    expect(extractQuotes(ar, { lang: 'ar' }).map((q) => [q.person, q.mention])).toEqual([
+      ['فولوديمير زيلينسكي', null],
+      ['فولوديمير زيلينسكي', 'الرئيس الأوكراني'],
+      ['فولوديمير زيلينسكي', 'المسؤول الأوكراني'],
+    ]);
+  });
 });
+
