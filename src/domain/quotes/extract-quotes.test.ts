@@ -126,5 +126,11 @@ describe('extractQuotes', () => {
       ['فولوديمير زيلينسكي', 'المسؤول الأوكراني'],
     ]);
   });
+
+  it('takes an outlet named in marks right after the verb as the source', () => {
+    const q = extractQuotes('Дмитрий Песков ответил на вопросы журналистов.\n«Переговоры зашли в тупик», — пишет «Коммерсантъ» со ссылкой на источники.', { lang: 'ru' });
+    expect(q).toHaveLength(1);
+    expect(q[0]).toMatchObject({ speaker: 'Коммерсантъ', cue: 'пишет' });
+  });
 });
 

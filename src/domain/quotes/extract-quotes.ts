@@ -10,14 +10,14 @@ import { detectLanguage } from '../text/detect-language.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { fold, isCapitalized, scriptOf } from './fold.ts';
 import { htmlToText, looksLikeHtml } from './html-to-text.ts';
-import { findCues } from './cues.ts';
+import { findCues, type CueHit } from './cues.ts';
 import { findQuoteSpans, spanEnd, type QuoteSpan } from './marks.ts';
 import { capitalizedWords, findMentions, type Mention } from './mentions.ts';
 import { isNameInMarks, isSpeech, wordCount } from './not-quotes.ts';
 import { layoutText } from './paragraphs.ts';
 import { PeopleIndex, type Entity } from './people.ts';
 import { attribute, newDiscourse, noteMentions, speakerSurface, type Attribution, type ParagraphFrame } from './speakers.ts';
-import { sentenceRanges, tokenize } from './tokens.ts';
+import { sentenceRanges, tokenize, type Token } from './tokens.ts';
 import type { ExtractedQuote, ExtractOptions } from './types.ts';
 import { headlineQuote } from './headline.ts';
 import { learnUnknownNames } from './unknown-names.ts';
@@ -80,14 +80,15 @@ export function extractQuotes(input: string, options: ExtractOptions = {}): Extr
     spans = spans.filter((s) => !named.includes(s));
     if (head !== null) spans = [head];
     const inQuote = inSpan(spans);
-    const mentions = findMentions(tokens, people, capitalized, inSpan([...spans, ...named]), head !== null);
+    const cues = findCues(tokens, inQuote);
+    const mentions = [...findMentions(tokens, people, capitalized, inSpan([...spans, ...named]), head !== null), ...outletMentions(tokens, named, cues, people)];
     const frame: ParagraphFrame = {
       index: pi,
       text: p.text,
       tokens,
       spans,
       mentions,
-      cues: findCues(tokens, inQuote),
+      cues,
       sentences: sentenceRanges(masked(p.text, spans), lang),
       continues: previousOpen && spans[0] !== undefined && spans[0].open < 3,
     };
@@ -135,6 +136,28 @@ export function extractQuotes(input: string, options: ExtractOptions = {}): Extr
   // A name first met alone ("Witkoff") may be completed later ("Steve Witkoff").
   return out.map((q, i) => ({ ...q, person: entities[i]?.name ?? q.person }));
 }
+
+/**
+ * «…», — пишет «Коммерсантъ» / сообщает «Интерфакс»: an outlet named in marks right after a
+ * reporting verb is the source the reporter quotes, so it may be the speaker.
+ */
+function outletMentions(tokens: readonly Token[], named: readonly QuoteSpan[], cues: readonly CueHit[], people: PeopleIndex): Mention[] {
+  const out: Mention[] = [];
+  for (const span of named) {
+    const first = tokens.findIndex((t) => t.word && t.start >= span.contentStart);
+    if (first < 0 || tokens[first]!.end > span.contentEnd) continue;
+    // Not after a quoting verb (цитирует «РИА Новости» Пескова, quoted X as saying): its speaker is the object.
+    const afterCue = cues.some((c) => c.end <= first && tokens.slice(c.end, first).every((t) => !t.word) && !QUOTING.test(c.entry.words[0]!));
+    if (!afterCue) continue;
+    let end = first;
+    while (end < tokens.length && tokens[end]!.end <= span.contentEnd) end++;
+    const words = tokens.slice(first, end).filter((t) => t.word).map((t) => t.text);
+    out.push({ kind: 'person', start: first, end, text: words.join(' '), entity: people.addFromText(words), party: null, modifier: false, oblique: false, agent: false });
+  }
+  return out;
+}
+
+const QUOTING = /^(цит|quot|نقل)/u;
 
 const URDU_GENITIVE = new Set(['کے', 'کی', 'کا'].map(fold));
 
