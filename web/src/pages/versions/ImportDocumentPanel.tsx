@@ -17,7 +17,7 @@ import { Icon } from '../../ui/icons.tsx';
 import { Text } from '../../ui/LocalizedText.tsx';
 import { Redline, RedlineLegend } from '../../ui/Redline.tsx';
 import { useImportVersion, usePreviewImport } from './queries.ts';
-import { ChangeBadge, ConfirmDialog, TextLanguageSelect, useLanguageName } from './version-ui.tsx';
+import { ChangeBadge, ConfirmDialog, TextLanguageSelect, VersionFields, useLanguageName, type SharedWith } from './version-ui.tsx';
 
 /** The server's limit; a larger file is refused here before it is read and sent. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -55,9 +55,9 @@ export function ImportDocumentPanel({ onDone }: { onDone: () => Promise<void> })
   const [lang, setLang] = useState(overview.draftingLanguage);
   const [label, setLabel] = useState('');
   const [note, setNote] = useState('');
-  const [visibility, setVisibility] = useState<'parties' | 'mediator' | 'public'>('parties');
+  const [visibility, setVisibility] = useState<SharedWith>('parties');
   const [confirming, setConfirming] = useState(false);
-  const ids = { file: useId(), lang: useId(), label: useId(), note: useId(), visibility: useId() };
+  const ids = { file: useId(), lang: useId() };
 
   const choose = async (f: File | undefined) => {
     preview.reset();
@@ -129,15 +129,7 @@ export function ImportDocumentPanel({ onDone }: { onDone: () => Promise<void> })
 
       {preview.data && (
         <div className="form version-form">
-          <label htmlFor={ids.label}>{t('versions:form.label')}</label>
-          <input id={ids.label} value={label} onChange={(e) => setLabel(e.target.value)} placeholder={t('versions:form.labelPlaceholder')} aria-describedby={`${ids.label}-hint`} />
-          <p className="hint" id={`${ids.label}-hint`}>{t('versions:form.labelHint')}</p>
-          <label htmlFor={ids.note}>{t('versions:form.note')}</label>
-          <textarea id={ids.note} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-          <label htmlFor={ids.visibility}>{t('versions:form.visibility')}</label>
-          <select id={ids.visibility} value={visibility} onChange={(e) => setVisibility(e.target.value as typeof visibility)}>
-            {(['parties', 'mediator', 'public'] as const).map((v) => <option key={v} value={v}>{t(`common:visibilityHelp.${v}`)}</option>)}
-          </select>
+          <VersionFields label={label} note={note} visibility={visibility} onLabel={setLabel} onNote={setNote} onVisibility={setVisibility} />
           <button type="button" className="button primary" onClick={() => { importing.reset(); setConfirming(true); }} data-testid="import-submit">
             {t('versions:import.submit')}
           </button>

@@ -20,7 +20,7 @@ import { Redline, RedlineLegend } from '../../ui/Redline.tsx';
 import { ImportDocumentPanel } from './ImportDocumentPanel.tsx';
 import { previewAmendments } from './preview-amendments.ts';
 import { useAcceptAmendments, useAmendments, useCreateVersion } from './queries.ts';
-import { ChangeBadge, ConfirmDialog, TextLanguageSelect, defaultTextLanguage, pointLabel } from './version-ui.tsx';
+import { ChangeBadge, ConfirmDialog, TextLanguageSelect, VersionFields, defaultTextLanguage, pointLabel, type SharedWith } from './version-ui.tsx';
 
 export function NextVersionPanel({ onCreated }: { onCreated: (versionId: string) => void }) {
   const { t } = useTranslation();
@@ -202,9 +202,8 @@ function FreezeWorkingText({ onDone }: { onDone: () => Promise<void> }) {
   const create = useCreateVersion(id);
   const [label, setLabel] = useState('');
   const [note, setNote] = useState('');
-  const [visibility, setVisibility] = useState<'parties' | 'mediator' | 'public'>('parties');
+  const [visibility, setVisibility] = useState<SharedWith>('parties');
   const [confirming, setConfirming] = useState(false);
-  const ids = { label: useId(), note: useId(), visibility: useId() };
   const submit = () => {
     create.mutate(
       { note: note.trim(), visibility, ...(label.trim() ? { label: label.trim() } : {}) },
@@ -223,14 +222,7 @@ function FreezeWorkingText({ onDone }: { onDone: () => Promise<void> }) {
       <h3>{t('versions:freeze.title')}</h3>
       <p className="hint">{t('versions:freeze.intro')}</p>
       <div className="form version-form">
-        <label htmlFor={ids.label}>{t('versions:form.label')}</label>
-        <input id={ids.label} value={label} onChange={(e) => setLabel(e.target.value)} placeholder={t('versions:form.labelPlaceholder')} />
-        <label htmlFor={ids.note}>{t('versions:form.note')}</label>
-        <textarea id={ids.note} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-        <label htmlFor={ids.visibility}>{t('versions:form.visibility')}</label>
-        <select id={ids.visibility} value={visibility} onChange={(e) => setVisibility(e.target.value as typeof visibility)}>
-          {(['parties', 'mediator', 'public'] as const).map((v) => <option key={v} value={v}>{t(`common:visibilityHelp.${v}`)}</option>)}
-        </select>
+        <VersionFields label={label} note={note} visibility={visibility} onLabel={setLabel} onNote={setNote} onVisibility={setVisibility} />
         <button type="button" className="button" onClick={() => { create.reset(); setConfirming(true); }} data-testid="freeze">
           {t('versions:freeze.submit')}
         </button>

@@ -118,3 +118,29 @@ export function pointLabel(t: (k: string, o?: Record<string, unknown>) => string
   if (row.a.number !== row.b.number) return t('versions:point.renumbered', { from: row.a.number, to: row.b.number });
   return t('versions:point.same', { number: row.b.number });
 }
+
+export type SharedWith = 'parties' | 'mediator' | 'public';
+
+interface VersionFieldsProps {
+  label: string; note: string; visibility: SharedWith;
+  onLabel: (v: string) => void; onNote: (v: string) => void; onVisibility: (v: SharedWith) => void;
+}
+
+/** The name, note and audience of a version about to be made: the same three fields wherever one is made. */
+export function VersionFields({ label, note, visibility, onLabel, onNote, onVisibility }: VersionFieldsProps) {
+  const { t } = useTranslation();
+  const ids = { label: useId(), note: useId(), visibility: useId() };
+  return (
+    <>
+      <label htmlFor={ids.label}>{t('versions:form.label')}</label>
+      <input id={ids.label} value={label} onChange={(e) => onLabel(e.target.value)} placeholder={t('versions:form.labelPlaceholder')} aria-describedby={`${ids.label}-hint`} />
+      <p className="hint" id={`${ids.label}-hint`}>{t('versions:form.labelHint')}</p>
+      <label htmlFor={ids.note}>{t('versions:form.note')}</label>
+      <textarea id={ids.note} value={note} onChange={(e) => onNote(e.target.value)} rows={2} />
+      <label htmlFor={ids.visibility}>{t('versions:form.visibility')}</label>
+      <select id={ids.visibility} value={visibility} onChange={(e) => onVisibility(e.target.value as SharedWith)}>
+        {(['parties', 'mediator', 'public'] as const).map((v) => <option key={v} value={v}>{t(`common:visibilityHelp.${v}`)}</option>)}
+      </select>
+    </>
+  );
+}
