@@ -191,7 +191,7 @@ function Summary({ comparison, lang, a, b }: { comparison: VersionComparison; la
       </h2>
       <p className="compare-summary-line">
         {nothing ? t('versions:summary.nothing') : parts.join(t('versions:summary.separator'))}
-        {!nothing && <>{t('versions:summary.wordsSeparator')}{t('versions:summary.inserted', { count: words.inserted, n: n(words.inserted) })}{t('versions:summary.separator')}{t('versions:summary.deleted', { count: words.deleted, n: n(words.deleted) })}</>}
+        {!nothing && <>{t('versions:summary.wordsSeparator')}{t('versions:summary.inserted', { count: words.inserted, n: n(words.inserted) })}{t('versions:summary.separator')}{t('versions:summary.deleted', { count: words.deleted, n: n(words.deleted) })}{words.moved > 0 && <>{t('versions:summary.separator')}{t('versions:summary.movedWords', { count: words.moved, n: n(words.moved) })}</>}</>}
       </p>
       <ul className="compare-summary-chips" aria-hidden="true">
         {(['changed', 'added', 'removed', 'moved', 'renumbered'] as const).map((k) => (
