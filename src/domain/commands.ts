@@ -29,6 +29,9 @@ import { editStatement } from './statements/edit-statement.ts';
 import { writeNote } from './notes/write-note.ts';
 import { editNote } from './notes/edit-note.ts';
 import { deleteNote } from './notes/delete-note.ts';
+import { saveSettlementSpace } from './settlement/commands/save-space.ts';
+import { submitSettlementScores } from './settlement/commands/submit-scores.ts';
+import { recordSettlementPackage, setSettlementBaseline, shareSettlementPackage } from './settlement/commands/record-package.ts';
 
 type UseCase<I> = (state: NegotiationState, ctx: CommandContext, input: I) => PendingEvent[];
 
@@ -61,6 +64,11 @@ export const useCases = {
   writeNote,
   editNote,
   deleteNote,
+  saveSettlementSpace,
+  submitSettlementScores,
+  recordSettlementPackage,
+  shareSettlementPackage,
+  setSettlementBaseline,
 } as const;
 
 export type UseCaseName = keyof typeof useCases;

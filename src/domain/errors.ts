@@ -31,6 +31,8 @@ export const errorCodes = {
   data_dir_locked: 423,
   chain_broken: 500,
   storage_unavailable: 503,
+  /** The settlement cannot be analysed yet: scores missing or made for an earlier issue space. */
+  settlement_incomplete: 409,
   /** An export format whose tool (Chromium for PDF) this server lacks. */
   export_unavailable: 503,
 } as const;

@@ -223,11 +223,54 @@ export async function project(tx: Tx, e: RecordedEvent): Promise<void> {
     case 'note.deleted':
       await tx.query('DELETE FROM notes WHERE negotiation_id = $1 AND id = $2', [n, e.payload.noteId]);
       return;
+    case 'settlement.space.saved': {
+      const x = e.payload.space;
+      await tx.query(
+        `INSERT INTO settlement_spaces (negotiation_id, party_ids, issues, saved_by, saved_at, space_seq)
+         VALUES ($1, $2::jsonb, $3::jsonb, $4, $5, $6)
+         ON CONFLICT (negotiation_id) DO UPDATE SET party_ids = EXCLUDED.party_ids, issues = EXCLUDED.issues,
+           saved_by = EXCLUDED.saved_by, saved_at = EXCLUDED.saved_at, space_seq = EXCLUDED.space_seq`,
+        [n, j(x.partyIds), j(x.issues), x.savedBy, x.savedAt, e.seq]);
+      return;
+    }
+    case 'settlement.scores.sealed': {
+      const x = e.payload.scores;
+      await tx.query(
+        `INSERT INTO settlement_scores (negotiation_id, party_id, scores, share, submitted_by, at, revision)
+         VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7)
+         ON CONFLICT (negotiation_id, party_id) DO UPDATE SET scores = EXCLUDED.scores, share = EXCLUDED.share,
+           submitted_by = EXCLUDED.submitted_by, at = EXCLUDED.at, revision = EXCLUDED.revision`,
+        [n, x.partyId, j(x.scores), x.share, x.submittedBy, x.at, e.seq]);
+      return;
+    }
+    case 'settlement.scores.submitted': {
+      const x = e.payload.submission;
+      await tx.query(
+        `INSERT INTO settlement_submissions (negotiation_id, party_id, share, submitted_by, at, space_seq)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (negotiation_id, party_id) DO UPDATE SET share = EXCLUDED.share, submitted_by = EXCLUDED.submitted_by,
+           at = EXCLUDED.at, space_seq = EXCLUDED.space_seq`,
+        [n, x.partyId, x.share, x.submittedBy, x.at, x.spaceSeq]);
+      return;
+    }
+    case 'settlement.package.recorded':
+    case 'settlement.package.shared': {
+      const x = e.payload.package;
+      await tx.query(
+        `INSERT INTO settlement_packages (negotiation_id, id, label, source, package, visibility, recorded_by, at)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
+         ON CONFLICT (negotiation_id, id) DO UPDATE SET visibility = EXCLUDED.visibility`,
+        [n, x.id, x.label, x.source, j(x.package), x.visibility, x.recordedBy, x.at]);
+      return;
+    }
+    case 'settlement.baseline.set':
+      await tx.query('UPDATE settlement_spaces SET baseline_package_id = $2 WHERE negotiation_id = $1', [n, e.payload.packageId]);
+      return;
   }
 }
 
 /** The read-model tables, in an order safe for deleting and rebuilding. */
 export const readModelTables = [
-  'notes', 'statements', 'reports', 'readouts', 'rounds', 'positions', 'amendments', 'version_imports', 'version_initials', 'version_points', 'versions',
+  'settlement_scores', 'settlement_submissions', 'settlement_packages', 'settlement_spaces', 'notes', 'statements', 'reports', 'readouts', 'rounds', 'positions', 'amendments', 'version_imports', 'version_initials', 'version_points', 'versions',
   'points', 'sections', 'members', 'persons', 'parties', 'negotiations',
 ] as const;

@@ -31,6 +31,8 @@ const expected: Record<Action, Record<Role, Grant>> = {
   write_readout: { mediator: 'any', principal: 'own', negotiator: 'own', advisor: 'own', observer: '-' },
   record_statement: { mediator: 'any', principal: 'any', negotiator: 'any', advisor: 'any', observer: 'any' },
   write_note: { mediator: '-', principal: 'own', negotiator: 'own', advisor: 'own', observer: '-' },
+  manage_settlement: { mediator: 'any', principal: '-', negotiator: '-', advisor: '-', observer: '-' },
+  submit_scores: { mediator: '-', principal: 'own', negotiator: 'own', advisor: '-', observer: '-' },
 };
 
 const actions = Object.keys(expected) as Action[];

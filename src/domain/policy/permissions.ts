@@ -21,7 +21,9 @@ export type Action =
   | 'manage_rounds'
   | 'write_readout'
   | 'record_statement'
-  | 'write_note';
+  | 'write_note'
+  | 'manage_settlement'
+  | 'submit_scores';
 
 interface Rule {
   roles: readonly Role[];
@@ -48,6 +50,10 @@ export const permissionTable: Readonly<Record<Action, Rule>> = {
   record_statement: { roles: everyone, ownParty: false },
   /** A party's private notes: its working members write them, its observers only read them. */
   write_note: { roles: ['principal', 'negotiator', 'advisor'], ownParty: true },
+  /** The issue space, the packages seen, the baseline: the mediator's desk. */
+  manage_settlement: { roles: ['mediator'], ownParty: false },
+  /** Sealed scores commit the party, so only those who speak for it enter them. */
+  submit_scores: { roles: ['principal', 'negotiator'], ownParty: true },
 };
 
 /** `forParty`: the party the action is taken for, when it is taken for one. */

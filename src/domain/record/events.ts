@@ -8,6 +8,7 @@ import {
   Amendment, Id, Localized, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Report, Round, Section,
   Statement, Text, Version, VersionImport, Visibility,
 } from '../model.ts';
+import { ScoreSubmission, SealedScores, SeenPackage, SettlementSpace } from '../settlement/commands/settlement-records.ts';
 
 const ev = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
   z.object({ type: z.literal(type), payload });
@@ -44,6 +45,12 @@ export const EventBody = z.discriminatedUnion('type', [
   ev('note.written', z.object({ note: Note })),
   ev('note.edited', z.object({ note: Note })),
   ev('note.deleted', z.object({ noteId: Id, at: z.iso.datetime() })),
+  ev('settlement.space.saved', z.object({ space: SettlementSpace })),
+  ev('settlement.scores.sealed', z.object({ scores: SealedScores })),
+  ev('settlement.scores.submitted', z.object({ submission: ScoreSubmission })),
+  ev('settlement.package.recorded', z.object({ package: SeenPackage })),
+  ev('settlement.package.shared', z.object({ package: SeenPackage, at: z.iso.datetime() })),
+  ev('settlement.baseline.set', z.object({ packageId: Id.nullable(), at: z.iso.datetime() })),
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody['type'];

@@ -5,6 +5,7 @@
  * callers that need the old state keep a clone.
  */
 import { foldTextEvent } from '../framework/translation-status.ts';
+import { scoresRevisionKey, spaceRevisionKey } from '../settlement/commands/settlement-records.ts';
 import type { EventBody } from './events.ts';
 import type { NegotiationState } from './state.ts';
 
@@ -121,6 +122,23 @@ export function evolve(state: NegotiationState, event: EventBody & { seq?: numbe
     case 'note.deleted':
       state.notes.delete(event.payload.noteId);
       return;
+    case 'settlement.space.saved':
+      state.settlement.space = event.payload.space;
+      state.settlement.spaceSeq = event.seq ?? state.seq + 1;
+      return;
+    case 'settlement.scores.sealed':
+      state.settlement.scores.set(event.payload.scores.partyId, event.payload.scores);
+      return;
+    case 'settlement.scores.submitted':
+      state.settlement.submissions.set(event.payload.submission.partyId, event.payload.submission);
+      return;
+    case 'settlement.package.recorded':
+    case 'settlement.package.shared':
+      state.settlement.packages.set(event.payload.package.id, event.payload.package);
+      return;
+    case 'settlement.baseline.set':
+      state.settlement.baselineId = event.payload.packageId;
+      return;
   }
 }
 
@@ -146,6 +164,8 @@ function touchedEntity(event: EventBody): string | null {
     case 'statement.recorded':
     case 'statement.edited': return event.payload.statement.id;
     case 'note.deleted': return event.payload.noteId;
+    case 'settlement.space.saved': return spaceRevisionKey;
+    case 'settlement.scores.sealed': return scoresRevisionKey(event.payload.scores.partyId);
     default: return null;
   }
 }

@@ -7,6 +7,7 @@ import type { TextHistory } from '../framework/translation-status.ts';
 import type {
   Amendment, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Report, Round, Section, Statement, Version, VersionImport,
 } from '../model.ts';
+import { emptySettlement, type SettlementState } from '../settlement/commands/settlement-records.ts';
 
 export interface NegotiationState {
   negotiation: Negotiation | null;
@@ -31,6 +32,12 @@ export interface NegotiationState {
   reports: Map<string, Report>;
   /** Each party's working notes as they stand; a deleted note leaves the map, not the log. */
   notes: Map<string, Note>;
+  /**
+   * The settlement analysis: issue space, submissions, packages seen, and each party's sealed
+   * scores. The fold holds them all because the log does; only the engine and the owning
+   * party ever read the scores back (see docs/settlement.md).
+   */
+  settlement: SettlementState;
   /**
    * The seq of the last event that changed each point, person, round or amendment: what a
    * client sends back as `basedOn` so a write made on a stale view is refused, not applied.
@@ -58,6 +65,7 @@ export function emptyState(): NegotiationState {
     statements: new Map(),
     reports: new Map(),
     notes: new Map(),
+    settlement: emptySettlement(),
     revisions: new Map(),
     textHistory: new Map(),
   };

@@ -15,7 +15,7 @@ import type { Tx } from '../../store/database.ts';
 
 function createdId(e: RecordedEvent): string | null {
   const p = e.payload as Record<string, unknown>;
-  for (const key of ['point', 'party', 'person', 'member', 'section', 'version', 'amendment', 'position', 'round', 'readout', 'report', 'statement', 'note', 'negotiation']) {
+  for (const key of ['point', 'party', 'person', 'member', 'section', 'version', 'amendment', 'position', 'round', 'readout', 'report', 'statement', 'note', 'package', 'negotiation']) {
     const v = p[key] as { id?: string } | undefined;
     if (v?.id) return v.id;
   }
