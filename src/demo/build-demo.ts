@@ -11,6 +11,7 @@ import type { Database } from '../store/database.ts';
 import { execute, type As } from '../store/execute.ts';
 import { DEMO_PASSWORD, ensureDemoAccounts } from './demo-accounts.ts';
 import * as s from './scenario.ts';
+import { settlementIssues, settlementParties, settlementScores, settlementSketch } from './settlement-scenario.ts';
 
 export interface DemoMember { key: string; id: string; displayName: string; party: string | null; role: string; email: string | null }
 /** `password`: the demo accounts' shared password (local demo only). */
@@ -180,6 +181,36 @@ export async function buildDemo(db: Database, progress: (done: number, total: nu
       },
     });
   }
+
+  // The next week the mediator opens a settlement analysis; the three parties score it (sealed).
+  clock.on('2025-12-08T10:00:00Z');
+  const space = created(await run(mediator, {
+    name: 'saveSettlementSpace',
+    input: {
+      partyIds: settlementParties.map((p) => need(ids.party, p)),
+      issues: settlementIssues.map((i) => ({ label: i.label, divisible: false, options: i.options, pointIds: i.point ? [need(ids.point, i.point)] : [] })),
+    },
+  }), (e) => (e.type === 'settlement.space.saved' ? e.payload.space : undefined));
+  const issueId = new Map(settlementIssues.map((i, n) => [i.key, space.issues[n]!.id]));
+  const byIssueId = <T>(rec: Record<string, T>) => Object.fromEntries(Object.entries(rec).map(([k, v]) => [need(issueId, k), v]));
+  for (const p of settlementParties) {
+    const sc = settlementScores[p];
+    await run(member(sc.by), {
+      name: 'submitSettlementScores',
+      input: {
+        share: sc.share,
+        scores: {
+          weights: byIssueId(sc.weights), ratings: byIssueId(sc.ratings), batna: sc.batna,
+          unacceptable: sc.unacceptable.map((u) => { const [i, o] = u.split(':'); return `${need(issueId, i!)}:${o!}`; }),
+        },
+      },
+    });
+  }
+  const sketch = created(await run(mediator, {
+    name: 'recordSettlementPackage',
+    input: { label: "Mediator's first sketch", source: 'manual', visibility: 'parties', package: byIssueId(settlementSketch) },
+  }), (e) => (e.type === 'settlement.package.recorded' ? e.payload.package.id : undefined));
+  await run(mediator, { name: 'setSettlementBaseline', input: { packageId: sketch } });
   progress(total, total);
 
   const [head] = await db.query<{ last_seq: number }>('SELECT last_seq FROM negotiation_heads WHERE negotiation_id = $1', [negotiationId]);
