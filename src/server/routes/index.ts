@@ -15,6 +15,7 @@ import { positionRoutes } from './positions.routes.ts';
 import { recordRoutes } from './record.routes.ts';
 import { roundRoutes } from './rounds.routes.ts';
 import { statementRoutes } from './statements.routes.ts';
+import { settlementRoutes } from './settlement.routes.ts';
 
 export const allRoutes: readonly AnyRouteSpec[] = [
   ...healthRoutes,
@@ -29,5 +30,6 @@ export const allRoutes: readonly AnyRouteSpec[] = [
   ...roundRoutes,
   ...statementRoutes,
   ...noteRoutes,
+  ...settlementRoutes,
   ...recordRoutes,
 ];

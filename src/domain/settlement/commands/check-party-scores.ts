@@ -6,27 +6,32 @@
  * rated the same, no red lines), which adds no condition of its own.
  */
 import { ParleyError } from '../../errors.ts';
-import type { PartyScores, SettlementCaseInput } from '../model.ts';
+import type { PartyScores, PreparedCase, SettlementCaseInput } from '../model.ts';
 import { prepareCase } from '../prepare-case.ts';
 import type { SettlementSpace } from './settlement-records.ts';
 import { caseIssues } from './to-case.ts';
 
 const INDIFFERENT = '\u2063indifferent';
 
-export function checkPartyScores(space: SettlementSpace, partyId: string, scores: PartyScores): void {
+/** The party's scores prepared as the engine reads them, the party at index 0; throws what the engine would. */
+export function preparePartyAlone(space: SettlementSpace, partyId: string, scores: PartyScores): PreparedCase {
   const issues = caseIssues(space);
   const first = issues[0];
-  if (first === undefined) return;
+  if (first === undefined) throw new ParleyError('invalid_input', 'The settlement has no issues yet.');
   const indifferent = {
     weights: { [first.id]: 100 },
     ratings: 'options' in first ? { [first.id]: Object.fromEntries(first.options.map((o) => [o, 0])) } : {},
   };
   const c: SettlementCaseInput = { parties: [partyId, INDIFFERENT], issues, scores: { [partyId]: scores, [INDIFFERENT]: indifferent } };
   try {
-    prepareCase(c);
+    return prepareCase(c);
   } catch (e) {
     throw e instanceof ParleyError ? new ParleyError(e.code, inPlainWords(e.message, space, partyId), e.detail) : e;
   }
+}
+
+export function checkPartyScores(space: SettlementSpace, partyId: string, scores: PartyScores): void {
+  preparePartyAlone(space, partyId, scores);
 }
 
 /** The engine names issues by id and the party by id; a delegate reads labels and "your party". */
