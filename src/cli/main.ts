@@ -10,6 +10,7 @@ import { registerDiffCommand } from './commands/diff.command.ts';
 import { registerPointsCommand } from './commands/points.command.ts';
 import { registerQuotesCommand } from './commands/quotes.command.ts';
 import { registerRemoteCommands } from './commands/remote/index.ts';
+import { registerSettleCommand } from './commands/settle.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerTransferCommands } from './commands/transfer.command.ts';
 import { registerVerifyCommand } from './commands/verify.command.ts';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerPointsCommand(program);
   registerDiffCommand(program);
   registerQuotesCommand(program);
+  registerSettleCommand(program);
   registerVerifyCommand(program);
   registerTransferCommands(program);
   registerRemoteCommands(program);
