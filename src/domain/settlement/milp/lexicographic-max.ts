@@ -1,0 +1,107 @@
+/**
+ * Exact lexicographic max-min (leximin) over linear criteria of the gains, by the sequential
+ * method built on the ordered-value formulation of W. Ogryczak and T. Śliwiński, "On solving
+ * linear programs with the ordered weighted averaging objective", European Journal of
+ * Operational Research 148 (2003) 80–91, as used for lexicographic max-min by W. Ogryczak,
+ * M. Pióro and A. Tomaszewski, "Telecommunications network design and max-min optimization
+ * problem", Journal of Telecommunications and Information Technology 3/2005, 43–56.
+ *
+ * The sum of the k smallest of K values c_1..c_K is θ_k = max over t of k·t − Σ_j (t − c_j)+,
+ * a linear program: maximize k·t − Σ_j d_j with d_j ≥ t − c_j, d_j ≥ 0. Maximizing θ_1, then
+ * θ_2 with θ_1 kept at its optimum, ..., then θ_K, gives the leximin-optimal vector (the
+ * sorted vector is determined by its prefix sums). Each earlier θ_k stays in the model as its
+ * own t and d columns with the row k·t − Σ d ≥ θ_k*, which is exactly "θ_k ≥ θ_k*" because
+ * θ_k is the maximum over t. The last step needs no t: θ_K is the plain sum.
+ *
+ * Stages run one after the other with every earlier fix kept, so "leximin over h, ties broken
+ * by leximin over gains" is two stages; a stage with one criterion is plain maximization.
+ *
+ * θ_k* is recomputed from the package the solver returned, scored exactly, and kept with a
+ * slack of 1e-9 × max(1, |θ_k*|): that package then satisfies the row whatever rounding the
+ * LP's coefficients carry, so a step can never lose the previous optimum, and a package within
+ * the slack counts as tied with it, which is the engine's rule (concepts.ts: ties within
+ * 1e-9). The slack must stay that small: with divisible issues a later stage spends all of it
+ * (a tie-break shifting shares by 1e-7 is visible).
+ */
+import type { MilpSolver, PreparedCase } from '../model.ts';
+import { continuous, extendModel, type Column, type Linear, type LpModel, type Row } from './lp-model.ts';
+import type { PackageModel } from './package-model.ts';
+import { solvePackage, type Solved } from './run-milp.ts';
+
+export const LEX_TOLERANCE = 1e-9;
+
+/** A criterion: Σ_p coef[p] × gain_p. */
+export type Criterion = readonly number[];
+
+export interface LexicographicProblem {
+  c: PreparedCase;
+  pm: PackageModel;
+  ref: readonly number[];
+  /** The model to optimize over: pm.model, possibly with more rows and columns. */
+  model: LpModel;
+  stages: readonly (readonly Criterion[])[];
+}
+
+/** The leximin-optimal package of the last stage, or null when the model is infeasible. */
+export function lexicographicMax(solver: MilpSolver, problem: LexicographicProblem): Solved | null {
+  const { c, pm, ref, stages } = problem;
+  let model = problem.model;
+  let last: Solved | null = null;
+  for (const [s, criteria] of stages.entries()) {
+    const K = criteria.length;
+    const terms = criteria.map((crit) => criterionTerms(pm, crit));
+    for (let k = 1; k <= K; k++) {
+      const step = k === K ? sumStep(terms) : orderedStep(terms, s, k);
+      const solved = solvePackage(solver, c, pm, ref, extendModel(model, step), { sense: 'maximize', terms: step.objective });
+      if (solved === null) {
+        if (last === null) return null;
+        // The previous step's package satisfies every row this step adds.
+        throw new Error('settlement MILP: a lexicographic step lost the previous optimum (numerical trouble)');
+      }
+      last = solved;
+      const values = criteria.map((crit) => crit.reduce((acc, a, p) => acc + a * solved.gains[p]!, 0)).sort((a, b) => a - b);
+      const theta = values.slice(0, k).reduce((a, b) => a + b, 0);
+      model = extendModel(model, {
+        columns: step.columns,
+        rows: [...step.rows, { name: `fix${s}_${k}`, terms: step.objective, op: '>=', rhs: theta - LEX_TOLERANCE * Math.max(1, Math.abs(theta)) }],
+      });
+    }
+  }
+  return last;
+}
+
+interface Step {
+  columns: Column[];
+  rows: Row[];
+  objective: Linear;
+}
+
+function criterionTerms(pm: PackageModel, crit: Criterion): Linear {
+  const out = new Map<string, number>();
+  crit.forEach((a, p) => {
+    if (a !== 0) out.set(pm.gain[p]!, a);
+  });
+  return out;
+}
+
+/** θ_K: the sum of all criteria. */
+function sumStep(terms: readonly Linear[]): Step {
+  const objective = new Map<string, number>();
+  for (const t of terms) for (const [name, a] of t) objective.set(name, (objective.get(name) ?? 0) + a);
+  return { columns: [], rows: [], objective };
+}
+
+/** θ_k for k < K: k·t − Σ_j d_j with d_j ≥ t − c_j, d_j ≥ 0. */
+function orderedStep(terms: readonly Linear[], s: number, k: number): Step {
+  const t = `t${s}_${k}`;
+  const columns: Column[] = [continuous(t)];
+  const rows: Row[] = [];
+  const objective = new Map<string, number>([[t, k]]);
+  terms.forEach((crit, j) => {
+    const d = `d${s}_${k}_${j}`;
+    columns.push(continuous(d, 0));
+    objective.set(d, -1);
+    rows.push({ name: `lex${s}_${k}_${j}`, terms: new Map([[d, 1], [t, -1], ...crit]), op: '>=', rhs: 0 });
+  });
+  return { columns, rows, objective };
+}

@@ -1,0 +1,78 @@
+/**
+ * The MILP port (src/domain/settlement/model.ts `MilpSolver`) on HiGHS, compiled to WASM by
+ * the `highs` package: CPLEX LP text in, a status and column values out.
+ *
+ * `solve()` is synchronous and can run for seconds on a large case: the server calls it only
+ * inside a worker thread (settlement-worker.ts). The WASM module is compiled once per thread
+ * and shared; each `solve()` builds a fresh native solver, so calls share no state.
+ */
+import * as highsPackage from 'highs';
+import type { Highs, LegacyHighsSolution } from 'highs';
+import type { MilpResult, MilpSolver } from '../domain/settlement/model.ts';
+
+/**
+ * highs 1.15 ships one declaration file, typed as its CommonJS face (loader at
+ * `module.exports.default`), for both faces; Node's `import` loads the ES module face, whose
+ * default export is the loader itself. The cast states what runs.
+ */
+const loadHighs = highsPackage.default as unknown as typeof highsPackage.default.default;
+
+let loading: Promise<Highs> | undefined;
+
+export async function loadHighsSolver(): Promise<MilpSolver> {
+  const highs = await (loading ??= loadHighs());
+  return { solve: (lp, options) => solveWith(highs, lp, options ?? {}) };
+}
+
+type Options = Readonly<Record<string, string | number | boolean>>;
+
+function solveWith(highs: Highs, lp: string, options: Options): MilpResult {
+  // HiGHS throws on an unknown option name or a value of the wrong type: a fault of ours.
+  const run = (o: Options) => highs.solve(lp, { output_flag: false, ...o });
+  let solution = run(options);
+  // Presolve may prove "infeasible or unbounded" without saying which; without presolve the
+  // simplex or the MIP search tells them apart (HiGHS documentation, model status kUnboundedOrInfeasible).
+  if (solution.Status === 'Primal infeasible or unbounded' && options.presolve !== 'off') {
+    solution = run({ ...options, presolve: 'off' });
+  }
+  return toMilpResult(solution);
+}
+
+export function toMilpResult(solution: LegacyHighsSolution): MilpResult {
+  const status = milpStatus(solution.Status);
+  const values = new Map<string, number>();
+  if (solution.Status === 'Optimal') {
+    for (const [name, col] of Object.entries<{ Primal: number }>(solution.Columns)) values.set(name, col.Primal);
+  }
+  return { status, objective: status === 'optimal' ? solution.ObjectiveValue : NaN, values };
+}
+
+export function milpStatus(status: LegacyHighsSolution['Status']): MilpResult['status'] {
+  switch (status) {
+    case 'Optimal':
+      return 'optimal';
+    case 'Infeasible':
+      return 'infeasible';
+    case 'Unbounded':
+      return 'unbounded';
+    case 'Primal infeasible or unbounded':
+      // Still ambiguous after the re-solve without presolve: neither answer can be claimed.
+      return 'error';
+    case 'Time limit reached':
+    case 'Iteration limit reached':
+    case 'Bound on objective reached':
+    case 'Target for objective reached':
+      return 'limit';
+    // 'Empty' is also what the LP reader returns for text it could not parse (no columns read),
+    // and the settlement models always have columns, so it is a fault, not an optimum.
+    case 'Empty':
+    case 'Not Set':
+    case 'Load error':
+    case 'Model error':
+    case 'Presolve error':
+    case 'Solve error':
+    case 'Postsolve error':
+    case 'Unknown':
+      return 'error';
+  }
+}
