@@ -45,3 +45,5 @@ export const AccessLogEntry = n.AccessLogEntry;
 export type AccessLogEntry = z.infer<typeof n.AccessLogEntry>;
 
 export const NegotiationList = page(n.NegotiationSummary);
+
+export { AnalysisOut, Explanation, PackageView, SettlementOut, Suggestion } from '../../../src/protocol/settlement.schema.ts';

@@ -10,6 +10,7 @@ import { PointPage } from '../pages/point/PointPage.tsx';
 import { RecordPage } from '../pages/record/RecordPage.tsx';
 import { RoundPage } from '../pages/rounds/RoundPage.tsx';
 import { RoundsPage } from '../pages/rounds/RoundsPage.tsx';
+import { SettlementPage } from '../pages/settlement/SettlementPage.tsx';
 import { StatementsPage } from '../pages/statements/StatementsPage.tsx';
 import { ImportReportPage } from '../pages/statements/ImportReportPage.tsx';
 import { ReportPage } from '../pages/statements/ReportPage.tsx';
@@ -42,6 +43,7 @@ export function App() {
           <Route path="statements" element={<StatementsPage />} />
           <Route path="statements/import" element={<ImportReportPage />} />
           <Route path="statements/reports/:reportId" element={<ReportPage />} />
+          <Route path="settlement" element={<SettlementPage />} />
           <Route path="record" element={<RecordPage />} />
         </Route>
         <Route path="negotiations" element={<Navigate to="/" replace />} />

@@ -49,6 +49,7 @@ function NegotiationHeader() {
     { to: 'versions', label: t('common:nav.versions'), end: false },
     { to: 'rounds', label: t('common:nav.rounds'), end: false },
     { to: 'statements', label: t('common:nav.statements'), end: false },
+    { to: 'settlement', label: t('settlement:nav'), end: false },
     { to: 'record', label: t('common:nav.record'), end: false },
   ];
   return (
