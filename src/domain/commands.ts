@@ -31,7 +31,7 @@ import { editNote } from './notes/edit-note.ts';
 import { deleteNote } from './notes/delete-note.ts';
 import { saveSettlementSpace } from './settlement/commands/save-space.ts';
 import { submitSettlementScores } from './settlement/commands/submit-scores.ts';
-import { recordSettlementPackage, setSettlementBaseline, shareSettlementPackage } from './settlement/commands/record-package.ts';
+import { recordSettlementPackage, recordSettlementPackages, setSettlementBaseline, shareSettlementPackage } from './settlement/commands/record-package.ts';
 
 type UseCase<I> = (state: NegotiationState, ctx: CommandContext, input: I) => PendingEvent[];
 
@@ -67,6 +67,7 @@ export const useCases = {
   saveSettlementSpace,
   submitSettlementScores,
   recordSettlementPackage,
+  recordSettlementPackages,
   shareSettlementPackage,
   setSettlementBaseline,
 } as const;

@@ -36,7 +36,7 @@ export const Explanation = z.object({
 export type Explanation = z.infer<typeof Explanation>;
 
 export const SolveMethodOut = z.object({
-  method: z.enum(['enumeration', 'frontier-merge', 'milp', 'milp-outer-approximation']),
+  method: z.enum(['enumeration', 'frontier-merge', 'milp', 'milp-outer-approximation', 'procedure']),
   exact: z.boolean(),
   gap: z.number().optional(),
 });

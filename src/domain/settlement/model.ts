@@ -99,7 +99,8 @@ export type SolutionConcept = 'nash' | 'kalaiSmorodinsky' | 'maximin' | 'utilita
 
 /** How an answer was found, so a reader knows whether it is exact. */
 export interface SolveMethod {
-  method: 'enumeration' | 'frontier-merge' | 'milp' | 'milp-outer-approximation';
+  /** 'procedure': a fixed procedure with one answer (Adjusted Winner), nothing searched. */
+  method: 'enumeration' | 'frontier-merge' | 'milp' | 'milp-outer-approximation' | 'procedure';
   /** true when the answer is proven optimal for the concept (ties broken as documented). */
   exact: boolean;
   /** For Nash by outer approximation: upper bound minus the value found, in Σ log gain. */

@@ -9,16 +9,16 @@ import { may } from '../../domain/policy/permissions.ts';
 import { SaveSpaceInput } from '../../domain/settlement/commands/save-space.ts';
 import { RecordPackageInput, SetBaselineInput } from '../../domain/settlement/commands/record-package.ts';
 import { SubmitScoresInput } from '../../domain/settlement/commands/submit-scores.ts';
-import { partyModels } from '../../domain/settlement/views/figures.ts';
-import { packageFigures, waitingFor, type SettlementSnapshot } from '../../domain/settlement/views/package-views.ts';
+import { packageViews } from '../../domain/settlement/views/package-views.ts';
 import { EntityParams, NegotiationParams, Written } from '../../protocol/common.schema.ts';
-import { SettlementOut, type PackageView } from '../../protocol/settlement.schema.ts';
+import { AnalysisOut, RunAnalysisInput, SettlementOut } from '../../protocol/settlement.schema.ts';
 import { readAs } from '../../store/queries/read-as.ts';
 import { readOwnScores, readPackages, readSpace, readSubmissions } from '../../store/queries/settlement.queries.ts';
 import { withEngineInputs } from '../../store/settlement-engine.ts';
 import { defineRoute } from '../route.ts';
 import { memberOf } from '../viewer.ts';
 import { runAsMember } from './command.ts';
+import { runAnalysis } from './settlement-analysis.ts';
 
 const tags = ['settlement'];
 const PackageParams = EntityParams('packageId');
@@ -42,14 +42,8 @@ export const settlementRoutes = [
         return { space: null, baselineId: null, submissions: [], waitingFor: [], myScores: null, packages: [], canManage, canSubmit: false };
       }
       const { space, seq, baselineId } = seen.space;
-      const { packages, waiting } = await withEngineInputs(deps.db, params.id, (inputs) => {
-        const snapshot: SettlementSnapshot = { space, spaceSeq: seq, scores: inputs.scores, submissions: seen.submissions };
-        const models = partyModels(space, inputs.scores);
-        const views: PackageView[] = seen.packages.map((p) => ({
-          ...p, ...packageFigures(snapshot, models, p.package, me), explanation: null, isBaseline: p.id === baselineId,
-        }));
-        return { packages: views, waiting: waitingFor(snapshot, models) };
-      });
+      const { views: packages, waiting } = await withEngineInputs(deps.db, params.id, (inputs) =>
+        packageViews({ space, spaceSeq: seq, scores: inputs.scores, submissions: seen.submissions }, seen.packages, baselineId, me));
       const stale = (spaceSeq: number) => spaceSeq < seq;
       return {
         space: { partyIds: space.partyIds, issues: space.issues, savedAt: space.savedAt, savedBy: space.savedBy, revision: seq },
@@ -77,6 +71,13 @@ export const settlementRoutes = [
     summary: "Seal my party's scores: weights, ratings or ranks, red lines, no-deal value, and who sees my satisfaction (send basedOn)", tags, auth: 'write',
     params: NegotiationParams, body: SubmitScoresInput, response: Written,
     handler: ({ deps, auth, params, body }) => runAsMember(deps, auth!, params.id, { name: 'submitSettlementScores', input: body }),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/negotiations/:id/settlement/analyses', operationId: 'analyseSettlement',
+    summary: 'Run the analysis (mediator): the Pareto frontier, Nash, Kalai–Smorodinsky, egalitarian, utilitarian, Adjusted Winner and the improvement on the baseline, with figures as each party allows; the suggested packages are recorded',
+    tags, auth: 'write', status: 201,
+    params: NegotiationParams, body: RunAnalysisInput, response: AnalysisOut,
+    handler: ({ deps, auth, params, body }) => runAnalysis(deps, auth!, params.id, body.visibility),
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/settlement/packages', operationId: 'recordSettlementPackage',

@@ -53,7 +53,21 @@ export function recordSettlementPackage(state: NegotiationState, ctx: CommandCon
   const input = RecordPackageInput.parse(raw);
   requireNegotiation(state);
   authorize(ctx.actor, 'manage_settlement');
+  return [seenPackage(requireSpace(state), ctx, input)];
+}
+
+export const RecordPackagesInput = z.object({ packages: z.array(RecordPackageInput).min(1).max(20) });
+
+/** The packages one analysis suggested, kept together: all of them or none. */
+export function recordSettlementPackages(state: NegotiationState, ctx: CommandContext, raw: z.input<typeof RecordPackagesInput>): PendingEvent[] {
+  const input = RecordPackagesInput.parse(raw);
+  requireNegotiation(state);
+  authorize(ctx.actor, 'manage_settlement');
   const space = requireSpace(state);
+  return input.packages.map((p) => seenPackage(space, ctx, p));
+}
+
+function seenPackage(space: SettlementSpace, ctx: CommandContext, input: z.infer<typeof RecordPackageInput>): PendingEvent {
   checkPackage(space, input.package);
   // Shares of parties left out of the settlement are zero; store them complete so every reader sees the same.
   const pkg: PackageById = Object.fromEntries(space.issues.map((issue) => {
@@ -70,7 +84,7 @@ export function recordSettlementPackage(state: NegotiationState, ctx: CommandCon
     recordedBy: ctx.actor.kind === 'member' ? ctx.actor.memberId : null,
     at: ctx.now,
   };
-  return [{ type: 'settlement.package.recorded', payload: { package: seen }, visibility: seen.visibility, partyId: null }];
+  return { type: 'settlement.package.recorded', payload: { package: seen }, visibility: seen.visibility, partyId: null };
 }
 
 export const SharePackageInput = z.object({ packageId: Id });

@@ -6,7 +6,12 @@
 import type { Actor } from '../../policy/actor.ts';
 import type { ScoreSubmission, SealedScores, SeenPackage, SettlementSpace } from '../commands/settlement-records.ts';
 import { packageFits } from '../commands/save-space.ts';
+import type { PackageView } from '../../../protocol/settlement.schema.ts';
+import { toCase } from '../commands/to-case.ts';
+import { prepareCase } from '../prepare-case.ts';
+import { fromPackage } from '../utility.ts';
 import { figuresVisible, partyModels, partyVerdict, type PartyModel } from './figures.ts';
+import { explanationFor, type PresentContext } from './present-analysis.ts';
 
 export interface SettlementSnapshot {
   space: SettlementSpace;
@@ -48,4 +53,30 @@ export function packageFigures(snapshot: SettlementSnapshot, models: ReadonlyMap
     crossesAny ||= v.crossesRedLine;
   }
   return { satisfaction, crossesMyRedLine: crossesMine, crossesARedLine: mediator && fits ? crossesAny : null };
+}
+
+/**
+ * Every package the viewer may see, with the figures and (once every party's scores fit the
+ * space) the explanation from the viewer's side.
+ */
+export function packageViews(snapshot: SettlementSnapshot, packages: readonly SeenPackage[], baselineId: string | null, viewer: Actor): { views: PackageView[]; waiting: string[] } {
+  const models = partyModels(snapshot.space, snapshot.scores);
+  const waiting = waitingFor(snapshot, models);
+  let ctx: PresentContext | null = null;
+  if (waiting.length === 0) {
+    const c = prepareCase(toCase(snapshot.space, snapshot.scores));
+    const baseline = packages.find((p) => p.id === baselineId);
+    ctx = {
+      c, viewer, shares: new Map([...models.values()].map((m) => [m.partyId, m.share])),
+      baseline: baseline && packageFits(snapshot.space, baseline.package) ? fromPackage(c, baseline.package) : undefined,
+      partyNames: new Map(), issueNames: new Map(),
+    };
+  }
+  const views = packages.map((p) => ({
+    ...p,
+    ...packageFigures(snapshot, models, p.package, viewer),
+    explanation: ctx && packageFits(snapshot.space, p.package) ? explanationFor(ctx, fromPackage(ctx.c, p.package)) : null,
+    isBaseline: p.id === baselineId,
+  }));
+  return { views, waiting };
 }
