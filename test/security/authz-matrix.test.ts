@@ -47,6 +47,10 @@ interface World {
   invitation(partyId: string | null): Promise<string>;
   /** A fresh private note of the target party, written by its negotiator. */
   note(target: Target): Promise<string>;
+  /** A fresh settlement space for parties A and B (one issue, options x and y), scored by both when `scored`. */
+  settlement(scored: boolean): Promise<{ issueId: string }>;
+  /** A package of the current settlement space, recorded by the mediator at a visibility. */
+  settlementPackage(issueId: string, visibility: 'mediator' | 'parties'): Promise<string>;
 }
 
 interface Case {
@@ -184,6 +188,39 @@ const routeActions: Record<string, Case> = {
     action: 'write_note', targets: ['own', 'other'],
     prepare: async (w, t) => ({ params: { noteId: await w.note(t) }, forParty: forParty(t, w), item: { visibility: 'party', partyId: w.party(t) } }),
   },
+  saveSettlementSpace: {
+    action: 'manage_settlement', targets: ['none'],
+    prepare: (w) => ({ body: { partyIds: [w.party('own'), w.party('other')], issues: [{ label: `Issue ${w.unique()}`, divisible: false, options: [{ key: 'x', label: 'X' }, { key: 'y', label: 'Y' }] }] }, forParty: null }),
+  },
+  submitSettlementScores: {
+    action: 'submit_scores', targets: ['none'],
+    prepare: async (w) => {
+      const { issueId } = await w.settlement(false);
+      return { body: { scores: { weights: { [issueId]: 100 }, ratings: { [issueId]: { x: 70, y: 30 } } } }, forParty: actorParty };
+    },
+  },
+  analyseSettlement: {
+    action: 'manage_settlement', targets: ['none'],
+    prepare: async (w) => {
+      await w.settlement(true);
+      return { body: {}, forParty: null };
+    },
+  },
+  recordSettlementPackage: {
+    action: 'manage_settlement', targets: ['none'],
+    prepare: async (w) => {
+      const { issueId } = await w.settlement(false);
+      return { body: { label: `Package ${w.unique()}`, package: { [issueId]: 'x' } }, forParty: null };
+    },
+  },
+  shareSettlementPackage: {
+    action: 'manage_settlement', targets: ['none'],
+    prepare: async (w) => ({ params: { packageId: await w.settlementPackage((await w.settlement(false)).issueId, 'mediator') }, forParty: null }),
+  },
+  setSettlementBaseline: {
+    action: 'manage_settlement', targets: ['none'],
+    prepare: async (w) => ({ body: { packageId: await w.settlementPackage((await w.settlement(false)).issueId, 'parties') }, forParty: null }),
+  },
   createInvitation: {
     action: 'manage_members', targets: ['own', 'other', 'none'],
     prepare: (w, t) => ({ body: { partyId: w.party(t), role: t === 'none' ? 'mediator' : 'observer', displayName: 'Invitee' }, forParty: forParty(t, w) }),
@@ -290,6 +327,23 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       async note(target) {
         const p = target === 'own' ? A : B;
         return idFrom(await n.run(p.seats.negotiator, { name: 'writeNote', input: { text: `Private ${w.unique()}` } }), 'note.written', 'note');
+      },
+      async settlement(scored) {
+        const saved = (await n.run(n.mediator, {
+          name: 'saveSettlementSpace',
+          input: { partyIds: [A.id, B.id], issues: [{ label: `Issue ${w.unique()}`, divisible: false, options: [{ key: 'x', label: 'X' }, { key: 'y', label: 'Y' }] }] },
+        })).find((e) => e.type === 'settlement.space.saved');
+        if (saved?.type !== 'settlement.space.saved') throw new Error('no space');
+        const issueId = saved.payload.space.issues[0]!.id;
+        if (scored) {
+          for (const [p, x] of [[A, 80], [B, 20]] as const) {
+            await n.run(p.seats.principal, { name: 'submitSettlementScores', input: { scores: { weights: { [issueId]: 100 }, ratings: { [issueId]: { x, y: 100 - x } } } } });
+          }
+        }
+        return { issueId };
+      },
+      async settlementPackage(issueId, visibility) {
+        return idFrom(await n.run(n.mediator, { name: 'recordSettlementPackage', input: { package: { [issueId]: 'y' }, visibility } }), 'settlement.package.recorded', 'package');
       },
       async invitation(partyId) {
         const res = await app.inject({

@@ -33,6 +33,9 @@ type Who = 'mediator' | 'principal' | 'self' | 'admin' | 'anonymous';
 interface World {
   n: SeatedNegotiation;
   A: string;
+  B: string;
+  /** The settlement's issue with options, its divisible issue, and a package shared with the parties. */
+  settlement: { line: string; fund: string; shared: string };
   point: string;
   person: string;
   contentHash: string;
@@ -138,6 +141,28 @@ const templates: Record<string, Template> = {
   writeNote: { as: 'principal', body: (w) => ({ text: `A note ${randomUUID()}`, pointId: w.point, amendmentId: null, roundId: null }) },
   editNote: { as: 'principal', body: () => ({ text: `Edited ${randomUUID()}` }) },
   deleteNote: { as: 'principal' },
+  getSettlement: mediator,
+  saveSettlementSpace: {
+    as: 'mediator',
+    body: (w) => ({
+      partyIds: [w.A, w.B],
+      issues: [
+        { id: w.settlement.line, label: 'Line', divisible: false, options: [{ key: 'x', label: 'X' }, { key: 'y', label: 'Y' }], pointIds: [w.point] },
+        { id: w.settlement.fund, label: 'Fund', divisible: true, options: [] },
+      ],
+    }),
+  },
+  submitSettlementScores: {
+    as: 'principal',
+    body: (w) => ({ scores: { weights: { [w.settlement.line]: 60, [w.settlement.fund]: 40 }, ratings: { [w.settlement.line]: { x: 80, y: 20 } }, unacceptable: [], batna: 10 }, share: 'mediator' }),
+  },
+  analyseSettlement: { as: 'mediator', body: () => ({ visibility: 'mediator' }) },
+  recordSettlementPackage: {
+    as: 'mediator',
+    body: (w) => ({ label: 'By hand', package: { [w.settlement.line]: 'y', [w.settlement.fund]: { [w.A]: 0.5, [w.B]: 0.5 } }, visibility: 'mediator' }),
+  },
+  shareSettlementPackage: mediator,
+  setSettlementBaseline: { as: 'mediator', body: (w) => ({ packageId: w.settlement.shared }) },
   listEvents: mediator,
   verifyRecord: mediator,
   listAccessLog: mediator,
@@ -342,6 +367,19 @@ describe.each(backends)('hostile input on %s', (backend) => {
     const reportId = idFrom(await n.run(med, {
       name: 'importReport', input: { report: { date: '2025-12-03', lang: 'en', text: '“We agree,” the envoy said.' }, statements: [{ quote: 'We agree,', line: 1 }] },
     }), 'report.imported', 'report');
+    const space = (await n.run(med, {
+      name: 'saveSettlementSpace',
+      input: { partyIds: [A.id, B.id], issues: [{ label: 'Line', divisible: false, options: [{ key: 'x', label: 'X' }, { key: 'y', label: 'Y' }] }, { label: 'Fund', divisible: true, options: [] }] },
+    })).find((e) => e.type === 'settlement.space.saved');
+    if (space?.type !== 'settlement.space.saved') throw new Error('no settlement space');
+    const [line, fund] = space.payload.space.issues.map((i) => i.id) as [string, string];
+    for (const [p, x] of [[A, 80], [B, 10]] as const) {
+      await n.run(p.seats.principal, { name: 'submitSettlementScores', input: { scores: { weights: { [line]: 60, [fund]: 40 }, ratings: { [line]: { x, y: 100 - x } } } } });
+    }
+    const packages: string[] = [];
+    for (const visibility of ['mediator', 'mediator', 'parties'] as const) {
+      packages.push(idFrom(await n.run(med, { name: 'recordSettlementPackage', input: { package: { [line]: 'x', [fund]: { [A.id]: 0.5, [B.id]: 0.5 } }, visibility } }), 'settlement.package.recorded', 'package'));
+    }
     const invitations: string[] = [];
     let invitationToken = '';
     for (let i = 0; i < 3; i++) {
@@ -359,11 +397,12 @@ describe.each(backends)('hostile input on %s', (backend) => {
     headers.set('principal', A.seats.principal.headers);
     headers.set('anonymous', {});
     w = {
-      n, A: A.id, point, person, contentHash: version.payload.version.contentHash, invitationToken,
+      n, A: A.id, B: B.id, settlement: { line, fund, shared: packages[2]! }, point, person, contentHash: version.payload.version.contentHash, invitationToken,
       pool: {
         // Not `point`, which the bodies name: removePoint is fuzzed too, and would take it away from them.
         id: [n.negotiationId], pointId: [second, third], personId: [person], roundId: [roundId], versionId: [version.payload.version.id],
         amendmentId: amendments, invId: invitations, tokenId: tokens, noteId: notes, statementId: statements, reportId: [reportId],
+        packageId: packages,
       },
     };
   });
