@@ -186,7 +186,7 @@ export function prepareCase(input: unknown): PreparedCase {
   const allowed = unacceptableBy.map((byOption) => byOption.map((by) => by.length === 0));
   issues.forEach((issue, i) => {
     if (!issue.divisible && allowed[i]!.every((ok) => !ok)) {
-      invalid(`No feasible package: every option of issue ${quoted(issue.id)} is someone's red line; a package must choose one of its options.`);
+      invalid(`no feasible package: every option of issue ${quoted(issue.id)} is someone's red line; a package must choose one of its options.`);
     }
   });
 
