@@ -22,10 +22,11 @@ describe('decide', () => {
 
   it('has one use case per command name, each producing events the log accepts', () => {
     expect(Object.keys(useCases).sort()).toEqual([
-      'acceptAmendments', 'addMember', 'addParty', 'addPerson', 'addPoint', 'addSection', 'confirmTranslation', 'createNegotiation', 'createVersion',
-      'deleteNote', 'draftAmendment', 'editNote', 'editPoint', 'editStatement', 'importReport', 'importVersion', 'initialVersion', 'proposeAmendment', 'recordStatement',
-      'rejectAmendment', 'removePoint',
-      'scheduleRound', 'setPosition', 'updatePerson', 'updateRound', 'withdrawAmendment', 'writeNote', 'writeReadout',
+      'acceptAmendments', 'addMember', 'addParty', 'addPerson', 'addPoint', 'addSection', 'confirmTranslation', 'createNegotiation',
+      'createVersion', 'deleteNote', 'draftAmendment', 'editNote', 'editPoint', 'editStatement', 'importReport', 'importVersion',
+      'initialVersion', 'proposeAmendment', 'recordSettlementPackage', 'recordSettlementPackages', 'recordStatement', 'rejectAmendment', 'removePoint', 'saveSettlementSpace',
+      'scheduleRound', 'setPosition', 'setSettlementBaseline', 'shareSettlementPackage', 'submitSettlementScores', 'updatePerson', 'updateRound', 'withdrawAmendment',
+      'writeNote', 'writeReadout',
     ]);
     const types = EventBody.options.map((o) => o.shape.type.value);
     expect(types).toContain('negotiation.created');

@@ -45,7 +45,12 @@ type Op =
   | { op: 'initialVersion'; who: Who; version: number; staleHash: boolean }
   | { op: 'importVersion'; who: Who; texts: number[]; visibility: 'mediator' | 'parties' | 'public' }
   | { op: 'importReport'; who: Who; texts: number[]; points: number[]; stance: PositionLevel | null; visibility: 'public' | 'parties'; badLine: boolean }
-  | { op: 'editStatement'; who: Who; statement: number; points: number[]; stance: PositionLevel | null; translate: boolean };
+  | { op: 'editStatement'; who: Who; statement: number; points: number[]; stance: PositionLevel | null; translate: boolean }
+  | { op: 'saveSettlementSpace'; who: Who; options: number; divisible: boolean; keepIds: boolean }
+  | { op: 'submitSettlementScores'; who: Who; party: number; rating: number; redLine: boolean; share: 'none' | 'mediator' | 'parties' }
+  | { op: 'recordSettlementPackage'; who: Who; choice: number; visibility: 'mediator' | 'parties'; many: boolean }
+  | { op: 'shareSettlementPackage'; who: Who; pkg: number }
+  | { op: 'setSettlementBaseline'; who: Who; pkg: number | null };
 
 type Texts = { lang: string; text: number }[];
 
@@ -117,6 +122,17 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('editStatement' as const), who: whoArb, statement: idx, points: fc.array(idx, { maxLength: 2 }), stance: fc.option(levelArb, { nil: null }), translate: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('saveSettlementSpace' as const), who: whoArb, options: fc.integer({ min: 2, max: 4 }), divisible: fc.boolean(), keepIds: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('submitSettlementScores' as const), who: whoArb, party: partyIdx, rating: fc.nat(100), redLine: fc.boolean(),
+      share: fc.constantFrom('none' as const, 'mediator' as const, 'parties' as const),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('recordSettlementPackage' as const), who: whoArb, choice: idx, visibility: fc.constantFrom('mediator' as const, 'parties' as const), many: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('shareSettlementPackage' as const), who: whoArb, pkg: idx }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('setSettlementBaseline' as const), who: whoArb, pkg: fc.option(idx, { nil: null }) }) },
 );
 
 // ---------------------------------------------------------------------------------------
@@ -133,6 +149,9 @@ class History {
   readonly rounds: string[] = [];
   readonly versions: { id: string; contentHash: string }[] = [];
   readonly statements: string[] = [];
+  /** The settlement's issue space as last saved, and the packages recorded. */
+  space: { partyIds: string[]; issues: { id: string; divisible: boolean; options: { key: string }[] }[] } | null = null;
+  readonly packages: string[] = [];
   readonly outcomes: { op: string; code: string }[] = [];
 
   constructor(private readonly t: TestDatabase) {}
@@ -183,6 +202,8 @@ class History {
         case 'round.scheduled': this.rounds.push(e.payload.round.id); break;
         case 'version.created': this.versions.push({ id: e.payload.version.id, contentHash: e.payload.version.contentHash }); break;
         case 'statement.recorded': this.statements.push(e.payload.statement.id); break;
+        case 'settlement.space.saved': this.space = e.payload.space; break;
+        case 'settlement.package.recorded': this.packages.push(e.payload.package.id); break;
         default: break;
       }
     }
@@ -335,6 +356,55 @@ class History {
             ...(op.translate ? { translations: { ru: SAMPLE_TEXTS[1]! } } : {}),
           },
         });
+        return;
+      case 'saveSettlementSpace': {
+        // Keeping the ids keeps the scores attached; new ids leave them stale until resubmitted.
+        const old = op.keepIds ? this.space?.issues : undefined;
+        await this.run(this.as(op.who, m), {
+          name: 'saveSettlementSpace',
+          input: {
+            partyIds: this.parties.slice(0, 2),
+            issues: [
+              { ...(old?.[0] ? { id: old[0].id } : {}), label: 'Line', divisible: false, options: Array.from({ length: op.options }, (_, k) => ({ key: `o${k}`, label: `Option ${k}` })) },
+              ...(op.divisible ? [{ ...(old?.[1] ? { id: old[1].id } : {}), label: 'Fund', divisible: true, options: [] }] : []),
+            ],
+          },
+        });
+        return;
+      }
+      case 'submitSettlementScores': {
+        const partyId = this.id(this.parties, op.party);
+        const [line, fund] = this.space?.issues ?? [];
+        const lineId = line?.id ?? History.unknownId;
+        const keys = line?.options.map((o) => o.key) ?? ['o0', 'o1'];
+        await this.run(this.as(op.who, this.fit(partyId, ['negotiator', 'principal'])), {
+          name: 'submitSettlementScores',
+          input: {
+            scores: {
+              weights: fund ? { [lineId]: 50, [fund.id]: 50 } : { [lineId]: 100 },
+              ratings: { [lineId]: Object.fromEntries(keys.map((k, i) => [k, (op.rating + 37 * i) % 101])) },
+              unacceptable: op.redLine ? [`${lineId}:${keys[0]!}`] : [], batna: op.rating % 20,
+            },
+            share: op.share,
+          },
+        });
+        return;
+      }
+      case 'recordSettlementPackage': {
+        const space = this.space;
+        const pkg = Object.fromEntries((space?.issues ?? []).map((i) => [i.id, i.divisible
+          ? Object.fromEntries(space!.partyIds.map((p, k) => [p, k === 0 ? 1 : 0]))
+          : i.options[op.choice % i.options.length]!.key]));
+        const input = { package: pkg, visibility: op.visibility, label: `Package ${this.packages.length + 1}` };
+        if (op.many) await this.run(this.as(op.who, m), { name: 'recordSettlementPackages', input: { packages: [input, { ...input, source: 'nash' as const }] } });
+        else await this.run(this.as(op.who, m), { name: 'recordSettlementPackage', input });
+        return;
+      }
+      case 'shareSettlementPackage':
+        await this.run(this.as(op.who, m), { name: 'shareSettlementPackage', input: { packageId: this.id(this.packages, op.pkg) } });
+        return;
+      case 'setSettlementBaseline':
+        await this.run(this.as(op.who, m), { name: 'setSettlementBaseline', input: { packageId: op.pkg === null ? null : this.id(this.packages, op.pkg) } });
         return;
     }
   }
