@@ -11,7 +11,7 @@ export type Linear = ReadonlyMap<string, number>;
 
 export interface Column {
   name: string;
-  kind: 'continuous' | 'binary';
+  kind: 'continuous' | 'integer' | 'binary';
   /** -Infinity / Infinity for no bound. Binary columns ignore both. */
   lower: number;
   upper: number;
@@ -81,10 +81,11 @@ export function writeLp(m: LpModel, objective: Objective): string {
     else if (c.lower === -Infinity) out.push(` -inf <= ${c.name} <= ${num(c.upper)}`);
     else out.push(` ${num(c.lower)} <= ${c.name} <= ${num(c.upper)}`);
   }
-  const binaries = m.columns.filter((c) => c.kind === 'binary').map((c) => c.name);
-  if (binaries.length > 0) {
-    out.push('Binary');
-    for (let i = 0; i < binaries.length; i += TERMS_PER_LINE) out.push(' ' + binaries.slice(i, i + TERMS_PER_LINE).join(' '));
+  for (const [kind, section] of [['integer', 'General'], ['binary', 'Binary']] as const) {
+    const names = m.columns.filter((c) => c.kind === kind).map((c) => c.name);
+    if (names.length === 0) continue;
+    out.push(section);
+    for (let i = 0; i < names.length; i += TERMS_PER_LINE) out.push(' ' + names.slice(i, i + TERMS_PER_LINE).join(' '));
   }
   out.push('End', '');
   return out.join('\n');
