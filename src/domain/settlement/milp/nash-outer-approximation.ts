@@ -18,7 +18,7 @@
  * disagreement value or baseline on the same grid) every utility is a multiple of
  * 1/100 × 1/100 × 1/100 = 1e-6, so a positive gain is at least 1e-6 > δ. Off the grid (ranks
  * turned into thirds, divisible issues) a bound is checked instead: a package with some
- * g_q < δ has Σ log g < log δ + Σ_{p≠q} log G_p (G_p the largest gain p can get), so when the
+ * g_q < δ has Σ log g < log δ + Σ_{p≠q} log G_p (G_p ≥ the largest gain p can get), so when the
  * answer's value is at least log δ + Σ_p log G_p − min_p log G_p nothing below δ could beat
  * it; otherwise the answer is reported as not exact.
  */
@@ -40,8 +40,9 @@ export interface NashProblem {
   /** Built with minGain δ for the parties that can gain. */
   pm: PackageModel;
   ref: readonly number[];
-  /** The parties that can gain (ideal − ref > 1e-9), with their largest possible gain. */
+  /** The parties that can gain (ideal − ref > 1e-9). */
   gainers: readonly number[];
+  /** At least the largest gain each party can get (its ideal point, or a looser bound). */
   maxGain: readonly number[];
 }
 

@@ -189,6 +189,30 @@ describe('ties go to the leximin of the gains', () => {
   });
 });
 
+describe('Nash: who can gain', () => {
+  it('a party whose best is out of reach of the floors is left out of the product', () => {
+    // Only o0 and o2 clear the floors of 50 for A and B, and they give C nothing: C cannot
+    // gain. Gains (50, 10) beat (5, 50).
+    const c: PreparedCase = {
+      parties: ['A', 'B', 'C'],
+      issues: [{ id: 'i', divisible: false, options: ['o0', 'o1', 'o2'] }],
+      weight: [[100], [100], [100]],
+      rating: [[[100, 0, 55]], [[60, 0, 100]], [[0, 100, 0]]],
+      allowed: [[true, true, true]],
+      unacceptableBy: [[[], [], []]],
+      batna: [50, 50, 0],
+    };
+    const got = solveConceptMilp(c, solver, 'nash', { floor: c.batna, ref: c.batna })!;
+    expect(got.best.package.choice).toEqual([0]);
+    expect(got.method.exact).toBe(true);
+  });
+
+  it('no package where both gain: no Nash answer', () => {
+    const c = oneIssue([100, 0], [0, 100]);
+    expect(solveConceptMilp(c, solver, 'nash', { floor: c.batna, ref: c.batna })).toBeNull();
+  });
+});
+
 /**
  * Two parties, "land" divisible, "rest" a fixed issue that holds the rest of each weight.
  * A: land 60, rest 40, batna 40, so its gain is 60 s; B: land 30, rest 70, batna 70, gain

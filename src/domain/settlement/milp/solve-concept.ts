@@ -17,7 +17,7 @@ import { ParleyError } from '../../errors.ts';
 import type { MilpSolver, PreparedCase, ScoredPackage, SolutionConcept, SolveMethod } from '../model.ts';
 import { lexicographicMax, type Criterion } from './lexicographic-max.ts';
 import { breakNashTie, NASH_MIN_GAIN, nashOuterApproximation } from './nash-outer-approximation.ts';
-import { buildPackageModel } from './package-model.ts';
+import { buildPackageModel, contribution } from './package-model.ts';
 import { undominatedOptions } from './prune-options.ts';
 import { solvePackage } from './run-milp.ts';
 
@@ -64,19 +64,39 @@ export function solveConceptMilp(
       return lexicographic(normalized.length > 0 ? [normalized, units] : [units]);
     }
     case 'nash': {
+      // Who can gain, and how much at most, without the n MILPs of the ideal points: each
+      // party's best option on every issue bounds its gain from above. A package giving every
+      // party with room to gain at least δ proves they all can; only when none exists are the
+      // ideal points needed, to tell a party that cannot gain from a case with no Nash answer.
+      const attempt = (maxGain: readonly number[]) => {
+        const gainers = c.parties.map((_, p) => p).filter((p) => maxGain[p]! > GAIN_EPSILON);
+        if (gainers.length === 0) return { gainers, found: lexicographic([units]) };
+        const minGain = c.parties.map((_, p) => (gainers.includes(p) ? NASH_MIN_GAIN : -Infinity));
+        const problem = { c, pm: buildPackageModel(c, { ...opts, kept, minGain }), ref: opts.ref, gainers, maxGain };
+        const answer = nashOuterApproximation(solver, problem);
+        if (answer === null) return { gainers, found: null };
+        const best = breakNashTie(solver, problem, answer);
+        const method: SolveMethod = { method: 'milp-outer-approximation', exact: answer.exact, gap: answer.gap };
+        return { gainers, found: { best: best.scored, method } };
+      };
+      const bound = upperBounds(c, kept).map((u, p) => u - opts.ref[p]!);
+      const first = attempt(bound);
+      if (first.found !== null) return first.found;
       const ideal = idealPoints(c, solver, opts.floor, kept);
       if (ideal === null) return null;
       const maxGain = ideal.map((I, p) => I - opts.ref[p]!);
       const gainers = c.parties.map((_, p) => p).filter((p) => maxGain[p]! > GAIN_EPSILON);
-      if (gainers.length === 0) return lexicographic([units]);
-      const minGain = c.parties.map((_, p) => (gainers.includes(p) ? NASH_MIN_GAIN : -Infinity));
-      const problem = { c, pm: buildPackageModel(c, { ...opts, kept, minGain }), ref: opts.ref, gainers, maxGain };
-      const answer = nashOuterApproximation(solver, problem);
-      if (answer === null) return null;
-      const best = breakNashTie(solver, problem, answer);
-      return { best: best.scored, method: { method: 'milp-outer-approximation', exact: answer.exact, gap: answer.gap } };
+      if (gainers.length === first.gainers.length) return null;
+      return attempt(maxGain).found;
     }
   }
+}
+
+/** Each party's utility with its best kept option on every issue and all of every divisible one. */
+function upperBounds(c: PreparedCase, kept: readonly (readonly number[])[]): number[] {
+  return c.parties.map((_, p) =>
+    c.issues.reduce((acc, issue, i) => acc + (issue.divisible ? c.weight[p]![i]! : Math.max(...kept[i]!.map((o) => contribution(c, p, i, o)))), 0),
+  );
 }
 
 /** I_p = the best u_p over the packages meeting the floors: one MILP per party. */
