@@ -11,10 +11,10 @@ import { useNegotiation } from '../../negotiation/context.tsx';
 import { useNames } from '../../negotiation/names.ts';
 import { ErrorMessage } from '../../ui/feedback.tsx';
 import { Icon } from '../../ui/icons.tsx';
-import { formatFigure, formatShare } from './format.ts';
+import { formatFigure, formatShare, withLabels } from './format.ts';
 import { FrontierPlot } from './FrontierPlot.tsx';
 import { PackageActions } from './PackageActions.tsx';
-import { ConceptName, ExplanationView, MethodNote, PackageContents, SatisfactionList, listOf } from './PackageParts.tsx';
+import { ConceptName, ExplanationView, MethodNote, PackageContents, SatisfactionList, isolate, listOf } from './PackageParts.tsx';
 import { useAnalyse } from './queries.ts';
 
 export function AnalysisPanel({ s }: { s: SettlementOut }) {
@@ -31,7 +31,7 @@ export function AnalysisPanel({ s }: { s: SettlementOut }) {
       <p className="hint">{t('settlement:analysis.hint')}</p>
       {s.waitingFor.length > 0 && (
         <p className="settlement-note" data-testid="waiting-for">
-          <Icon name="warning" /> {t('settlement:analysis.waitingFor', { parties: listOf(s.waitingFor.map((p) => names.party(p)), i18n.language) })}
+          <Icon name="warning" /> {t('settlement:analysis.waitingFor', { parties: listOf(s.waitingFor.map((p) => isolate(names.party(p))), i18n.language) })}
         </p>
       )}
       <div className="analysis-controls">
@@ -52,6 +52,15 @@ export function AnalysisPanel({ s }: { s: SettlementOut }) {
 
 function AnalysisResult({ s, result }: { s: SettlementOut; result: AnalysisOut }) {
   const { t, i18n } = useTranslation();
+  const { id } = useNegotiation();
+  const names = useNames(id);
+  const labels = new Map([
+    ...(s.space?.issues ?? []).map((i) => [i.id, i.label] as const),
+    ...names.parties.map((p) => [p.id, names.party(p.id)] as const),
+  ]);
+  const named = (text: string) => withLabels(text, labels);
+  // A concept with no answer is listed once, with its reason, even when the notes repeat it.
+  const notes = result.notes.map(named).filter((n) => !result.unavailable.some((u) => n.includes(named(u.reason))));
   return (
     <div className="analysis-result" data-testid="analysis-result">
       <p aria-live="polite">
@@ -60,10 +69,10 @@ function AnalysisResult({ s, result }: { s: SettlementOut; result: AnalysisOut }
           : t('settlement:analysis.frontierSize', { count: result.frontierSize, n: formatFigure(result.frontierSize, i18n.language) })}
       </p>
       <FrontierPlot analysis={result} />
-      {result.notes.length > 0 && <ul className="analysis-notes small">{result.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+      {notes.length > 0 && <ul className="analysis-notes small">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
       {result.unavailable.length > 0 && (
         <ul className="analysis-notes small" data-testid="unavailable">
-          {result.unavailable.map((u) => <li key={u.concept}><strong><ConceptName source={u.concept} /></strong>: {u.reason}</li>)}
+          {result.unavailable.map((u) => <li key={u.concept}><strong><ConceptName source={u.concept} /></strong>: {named(u.reason)}</li>)}
         </ul>
       )}
       <h3>{t('settlement:analysis.suggestions')}</h3>
@@ -96,8 +105,8 @@ function SuggestionCard({ s, suggestion: sg, index, result }: { s: SettlementOut
           {split && (
             <p className="small" data-testid="aw-split">
               {t('settlement:analysis.awSplit', {
-                issue: splitIssue,
-                shares: listOf(Object.entries(split.shares).map(([p, v]) => `${names.party(p)} ${formatShare(v, i18n.language)}`), i18n.language),
+                issue: isolate(splitIssue),
+                shares: listOf(Object.entries(split.shares).map(([p, v]) => `${isolate(names.party(p))} ${formatShare(v, i18n.language)}`), i18n.language),
               })}
             </p>
           )}

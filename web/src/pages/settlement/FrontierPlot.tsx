@@ -12,12 +12,12 @@ import { useNegotiation } from '../../negotiation/context.tsx';
 import { useNames } from '../../negotiation/names.ts';
 import { formatFigure } from './format.ts';
 import {
-  across, axisPositions, frontierLine, groupMarkers, parallelLine, plotKind, pointsAttr, scatterDot, up, TICKS,
+  across, axisPositions, frontierLine, groupMarkers, labelYs, parallelLine, plotKind, pointsAttr, scatterDot, up, TICKS,
   type Box, type Dot, type Figures,
 } from './frontier-plot.ts';
-import { listOf } from './PackageParts.tsx';
+import { isolate, listOf } from './PackageParts.tsx';
 
-const clip = (s: string, n = 18) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const clip = (s: string, n = 22) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** Margins: the start side holds the value labels, so it is wider; RTL swaps start and end. */
 function boxOf(width: number, height: number, rtl: boolean, m: { start: number; end: number; top: number; bottom: number }): Box {
@@ -67,10 +67,10 @@ export function FrontierPlot({ analysis }: { analysis: AnalysisOut }) {
       )}
       <figcaption className="small">
         <span className="legend-item"><span className="legend-dot" aria-hidden="true" /> {t('settlement:plot.legendFrontier')}</span>
-        <span className="legend-item"><span className="legend-marker" aria-hidden="true">1</span> {t('settlement:plot.legendSuggestion')}</span>
+        <span className="legend-item"><span className="legend-marker" aria-hidden="true" /> {t('settlement:plot.legendSuggestion')}</span>
         {withheld.length > 0 && (
           <span className="withheld-axes" data-testid="withheld-axes">
-            {t('settlement:plot.withheld', { parties: listOf(withheld.map(partyName), lang) })}
+            {t('settlement:plot.withheld', { parties: listOf(withheld.map((p) => isolate(partyName(p))), lang) })}
           </span>
         )}
         {analysis.frontierSize !== null && analysis.frontierSize > analysis.frontier.length && (
@@ -97,15 +97,23 @@ interface PartProps {
   markerTitle: (indexes: readonly number[]) => string;
 }
 
-/** A suggestion: a diamond with its number(s) beside it, and the concept names as a tooltip. */
-function Marker({ at, label, title, rtl }: { at: Dot; label: string; title: string; rtl: boolean }) {
+/**
+ * The suggestions: each a diamond, with its number(s) beside it on the end side (away from the
+ * value axis) and the concept names as a tooltip. Numbers of markers close together are spread
+ * apart so none hides another; digits stay left-to-right ("2, 5") in any language.
+ */
+function Markers({ items, rtl }: { items: { at: Dot; label: string; title: string }[]; rtl: boolean }) {
   const r = 7;
+  const ys = labelYs(items.map((m) => m.at), 15, 40);
   return (
-    <g className="suggestion-marker" data-testid="suggestion-marker">
-      <title>{title}</title>
-      <polygon points={`${String(at.x)},${String(at.y - r)} ${String(at.x + r)},${String(at.y)} ${String(at.x)},${String(at.y + r)} ${String(at.x - r)},${String(at.y)}`} />
-      {/* The number sits on the end side of the diamond, away from the value axis. */}
-      <text x={at.x + (rtl ? -(r + 3) : r + 3)} y={at.y - r} textAnchor="start" className="marker-label">{label}</text>
+    <g>
+      {items.map((m, k) => (
+        <g key={m.label} className="suggestion-marker" data-testid="suggestion-marker">
+          <title>{m.title}</title>
+          <polygon points={`${String(m.at.x)},${String(m.at.y - r)} ${String(m.at.x + r)},${String(m.at.y)} ${String(m.at.x)},${String(m.at.y + r)} ${String(m.at.x - r)},${String(m.at.y)}`} />
+          <text x={m.at.x + (rtl ? -(r + 4) : r + 4)} y={ys[k]! + 4.5} textAnchor={rtl ? 'end' : 'start'} direction="ltr" className="marker-label">{m.label}</text>
+        </g>
+      ))}
     </g>
   );
 }
@@ -131,10 +139,10 @@ function Scatter({ rows, axes, rtl, num, names, markers, markerLabel, markerTitl
       <text x={axisX} y={box.top - 14} textAnchor="middle" className="plot-axis-title">↑ {clip(names(axes[1]), 30)}</text>
       <polyline className="frontier-line" points={pointsAttr(line)} />
       {line.map((d) => <circle key={`${String(d.x)}-${String(d.y)}`} className="frontier-dot" cx={d.x} cy={d.y} r={3.5} />)}
-      {markers.map((m) => {
+      <Markers rtl={rtl} items={markers.flatMap((m) => {
         const at = scatterDot(m.at, axes, box, rtl);
-        return at && <Marker key={m.indexes.join('-')} at={at} label={markerLabel(m.indexes)} title={markerTitle(m.indexes)} rtl={rtl} />;
-      })}
+        return at ? [{ at, label: markerLabel(m.indexes), title: markerTitle(m.indexes) }] : [];
+      })} />
     </g>
   );
 }
@@ -160,16 +168,11 @@ function Parallel({ rows, axes, rtl, num, names, markers, markerLabel, markerTit
           <text x={x} y={box.bottom + 20} textAnchor="middle" className="plot-axis-title">{clip(names(axes[i]!))}</text>
         </g>
       ))}
-      {markers.map((m) => {
-        const dots = parallelLine(m.at, axes, box, rtl);
-        const last = dots[dots.length - 1];
-        return (
-          <g key={m.indexes.join('-')}>
-            <polyline className="suggestion-path" points={pointsAttr(dots)} />
-            {last && <Marker at={last} label={markerLabel(m.indexes)} title={markerTitle(m.indexes)} rtl={rtl} />}
-          </g>
-        );
-      })}
+      {markers.map((m) => <polyline key={m.indexes.join('-')} className="suggestion-path" points={pointsAttr(parallelLine(m.at, axes, box, rtl))} />)}
+      <Markers rtl={rtl} items={markers.flatMap((m) => {
+        const last = parallelLine(m.at, axes, box, rtl).at(-1);
+        return last ? [{ at: last, label: markerLabel(m.indexes), title: markerTitle(m.indexes) }] : [];
+      })} />
     </g>
   );
 }
@@ -186,10 +189,10 @@ function Strip({ rows, axis, rtl, num, names, markers, markerLabel, markerTitle 
         const v = r[axis];
         return v === null || v === undefined ? null : <circle key={n} className="frontier-dot" cx={across(v, box, rtl)} cy={y} r={3.5} />;
       })}
-      {markers.map((m) => {
+      <Markers rtl={rtl} items={markers.flatMap((m) => {
         const v = m.at[axis];
-        return v === null || v === undefined ? null : <Marker key={m.indexes.join('-')} at={{ x: across(v, box, rtl), y: y - 14 }} label={markerLabel(m.indexes)} title={markerTitle(m.indexes)} rtl={rtl} />;
-      })}
+        return v === null || v === undefined ? [] : [{ at: { x: across(v, box, rtl), y: y - 14 }, label: markerLabel(m.indexes), title: markerTitle(m.indexes) }];
+      })} />
     </g>
   );
 }

@@ -12,7 +12,11 @@ import { ErrorMessage } from '../../ui/feedback.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { useSetBaseline, useSharePackage } from './queries.ts';
 
-export function PackageActions({ s, pkg }: { s: SettlementOut; pkg: PackageView }) {
+/**
+ * `compact` (the history table) leaves out the baseline button until the package is shared;
+ * a package that does not `fit` the current issue space cannot become the baseline at all.
+ */
+export function PackageActions({ s, pkg, compact = false, fits = true }: { s: SettlementOut; pkg: PackageView; compact?: boolean; fits?: boolean }) {
   const { t } = useTranslation();
   const { id } = useNegotiation();
   const share = useSharePackage(id);
@@ -22,7 +26,7 @@ export function PackageActions({ s, pkg }: { s: SettlementOut; pkg: PackageView 
   return (
     <div className="package-actions" data-testid="package-actions">
       <VisibilityBadge visibility={pkg.visibility} />
-      {pkg.isBaseline && <BaselineBadge />}
+      {pkg.isBaseline && !compact && <BaselineBadge />}
       {!shared && (
         <button type="button" className="button small" disabled={share.isPending} onClick={() => share.mutate(pkg.id)} data-testid="share-package">
           <Icon name="people" /> {t('settlement:package.share')}
@@ -32,7 +36,7 @@ export function PackageActions({ s, pkg }: { s: SettlementOut; pkg: PackageView 
         <button type="button" className="button small" disabled={baseline.isPending} onClick={() => baseline.mutate(null)} data-testid="clear-baseline">
           {t('settlement:package.clearBaseline')}
         </button>
-      ) : (
+      ) : fits && (shared || !compact) && (
         <button
           type="button" className="button small" disabled={!shared || baseline.isPending} onClick={() => baseline.mutate(pkg.id)}
           aria-describedby={shared ? undefined : `baseline-needs-share-${pkg.id}`} data-testid="make-baseline"
@@ -40,7 +44,7 @@ export function PackageActions({ s, pkg }: { s: SettlementOut; pkg: PackageView 
           {t('settlement:package.makeBaseline')}
         </button>
       )}
-      {!shared && !pkg.isBaseline && <span className="small muted" id={`baseline-needs-share-${pkg.id}`}>{t('settlement:package.shareFirst')}</span>}
+      {!shared && !pkg.isBaseline && !compact && <span className="small muted" id={`baseline-needs-share-${pkg.id}`}>{t('settlement:package.shareFirst')}</span>}
       <ErrorMessage error={share.error ?? baseline.error} />
     </div>
   );

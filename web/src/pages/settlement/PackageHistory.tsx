@@ -4,6 +4,7 @@
  * baseline: suggestions stay comparable after the analysis that found them is gone.
  */
 import { useTranslation } from 'react-i18next';
+import { packageFits } from '../../../../src/domain/settlement/commands/save-space.ts';
 import type { PackageView, SettlementOut } from '../../api/schemas.ts';
 import { useNegotiation } from '../../negotiation/context.tsx';
 import { useNames } from '../../negotiation/names.ts';
@@ -41,12 +42,16 @@ export function PackageHistory({ s }: { s: SettlementOut }) {
               </tr>
             </thead>
             <tbody>
-              {list.map((p) => (
+              {list.map((p) => {
+                // A package made for an earlier issue space cannot be scored against this one.
+                const fits = s.space !== null && packageFits(s.space, p.package);
+                return (
                 <tr key={p.id} data-testid="history-row" data-source={p.source} className={p.isBaseline ? 'is-baseline' : undefined}>
                   <th scope="row">
                     <span dir="auto">{packageTitle(p, t)}</span>
                     {p.label.trim() && p.source !== 'manual' && <span className="small muted"> · <ConceptName source={p.source} /></span>}
                     {p.isBaseline && <> <BaselineBadge /></>}
+                    {!fits && <span className="small muted earlier" data-testid="earlier-space"> {t('settlement:history.earlier')}</span>}
                     <details className="history-details">
                       <summary className="small">{t('settlement:history.details')}</summary>
                       <PackageContents pkg={p.package} space={s.space} />
@@ -56,15 +61,17 @@ export function PackageHistory({ s }: { s: SettlementOut }) {
                   <td className="nowrap">{formatDate(p.at, i18n.language, true)}</td>
                   {partyIds.map((party) => {
                     const v = p.satisfaction[party];
+                    if (!fits) return <td key={party} className="figure-cell">—</td>;
                     return <td key={party} className="figure-cell">{v === null || v === undefined ? <span className="withheld small"><Icon name="lock" /> {t('settlement:withheld')}</span> : formatFigure(v, i18n.language)}</td>;
                   })}
                   <td data-testid="red-line-flag">
                     {p.crossesARedLine === true ? <span className="badge level-redline"><Icon name="stop" /> {t('settlement:history.crosses')}</span>
                       : p.crossesARedLine === false ? <span className="small">{t('settlement:history.clear')}</span> : '—'}
                   </td>
-                  <td><PackageActions s={s} pkg={p} /></td>
+                  <td><PackageActions s={s} pkg={p} compact fits={fits} /></td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -26,7 +26,7 @@ export function PackageContents({ pkg, space }: { pkg: PackageById; space: Space
     <dl className="package-contents" data-testid="package-contents">
       {packageLines(pkg, space).map((line) => (
         <div key={line.issueId} className="fact-pair">
-          <dt dir="auto">{line.issue}</dt>
+          {line.issue ? <dt dir="auto">{line.issue}</dt> : <dt className="muted">{t('settlement:package.removedIssue')}</dt>}
           <dd>
             {line.kind === 'option' ? (
               <>
@@ -133,7 +133,7 @@ export function ExplanationView({ explanation: e, space, mine }: { explanation: 
             <li key={v.issueId}>
               <bdi className="issue-label">{issue(v.issueId)}</bdi>:{' '}
               {v.best.length > 0 && t('settlement:explain.best', { parties: listOf(v.best.map((x) => isolate(party(x))), lang) })}
-              {v.best.length > 0 && v.conceded.length > 0 && '; '}
+              {v.best.length > 0 && v.conceded.length > 0 && t('settlement:explain.separator')}
               {v.conceded.length > 0 && t('settlement:explain.conceded', { parties: listOf(v.conceded.map((x) => isolate(party(x))), lang) })}
               {v.best.length === 0 && v.conceded.length === 0 && t('settlement:explain.nobodyMinds')}
             </li>

@@ -14,6 +14,7 @@ import { formatDate } from '../../ui/dates.ts';
 import { ErrorMessage } from '../../ui/feedback.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { formatFigure } from './format.ts';
+import { isolate } from './PackageParts.tsx';
 import { useSubmitScores } from './queries.ts';
 import {
   derivedRatings, draftFromScores, parseScore, placesFromRatings, redLineKey, scoreProblems, scoresBody, weightSum, weightsComplete,
@@ -67,7 +68,7 @@ export function ScoreForm({ s, space }: { s: SettlementOut; space: Space }) {
 
   return (
     <section className="card score-form" aria-labelledby="scores-heading" data-testid="score-form">
-      <h2 id="scores-heading">{t('settlement:scores.heading', { party: names.party(me.partyId) })}</h2>
+      <h2 id="scores-heading">{t('settlement:scores.heading', { party: isolate(names.party(me.partyId)) })}</h2>
       <p className="sealed-note" data-testid="sealed-note">
         <Icon name="lock" /> {t('settlement:scores.sealed')}
       </p>
@@ -136,13 +137,13 @@ export function ScoreForm({ s, space }: { s: SettlementOut; space: Space }) {
           </button>
         </div>
       </form>
-      <ConflictDialog
-        open={conflict}
+      {conflict && <ConflictDialog
+        open
         theirs={theirs?.scores ? <ScoresSummary space={space} weights={theirs.scores.weights} batna={theirs.scores.batna} /> : <p>—</p>}
         mine={<ScoresSummary space={space} weights={scoresBody(draft, space, null).scores.weights} batna={parseScore(draft.batna) ?? 0} />}
         onRetry={() => { if (theirs) { setBasedOn(theirs.revision); send(theirs.revision); } }}
         onKeepTheirs={() => { setTheirs(null); submit.reset(); }}
-      />
+      />}
     </section>
   );
 }

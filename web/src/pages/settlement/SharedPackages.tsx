@@ -4,6 +4,7 @@
  * explanation from my side. Other parties' figures appear only where they chose to show them.
  */
 import { useTranslation } from 'react-i18next';
+import { packageFits } from '../../../../src/domain/settlement/commands/save-space.ts';
 import type { SettlementOut } from '../../api/schemas.ts';
 import { useNegotiation } from '../../negotiation/context.tsx';
 import { useNames } from '../../negotiation/names.ts';
@@ -13,7 +14,7 @@ import { Icon } from '../../ui/icons.tsx';
 import { formatFigure } from './format.ts';
 import { BaselineBadge } from './PackageActions.tsx';
 import { packageTitle } from './PackageHistory.tsx';
-import { ExplanationView, PackageContents, SatisfactionList } from './PackageParts.tsx';
+import { ExplanationView, PackageContents, SatisfactionList, isolate } from './PackageParts.tsx';
 
 export function SharedPackages({ s }: { s: SettlementOut }) {
   const { t, i18n } = useTranslation();
@@ -28,8 +29,9 @@ export function SharedPackages({ s }: { s: SettlementOut }) {
       {list.length === 0 ? <Empty>{t('settlement:shared.empty')}</Empty> : (
         <ol className="shared-list">
           {list.map((p) => {
-            const my = mine ? p.satisfaction[mine] : null;
-            const othersShown = others.filter((o) => p.satisfaction[o] !== null && p.satisfaction[o] !== undefined);
+            const fits = s.space !== null && packageFits(s.space, p.package);
+            const my = mine && fits ? p.satisfaction[mine] : null;
+            const othersShown = fits ? others.filter((o) => p.satisfaction[o] !== null && p.satisfaction[o] !== undefined) : [];
             return (
               <li key={p.id} className="shared-package" aria-labelledby={`shared-${p.id}`} data-testid="shared-package">
                 <div className="suggestion-head">
@@ -44,13 +46,14 @@ export function SharedPackages({ s }: { s: SettlementOut }) {
                   </div>
                   <div>
                     <p className="my-satisfaction" data-testid="my-satisfaction">
-                      {t('settlement:shared.mine', { party: names.party(mine) })}{' '}
-                      <strong>{my === null || my === undefined ? t('settlement:shared.notScored') : formatFigure(my, i18n.language)}</strong>
+                      {t('settlement:shared.mine', { party: isolate(names.party(mine)) })}{' '}
+                      <strong>{my !== null && my !== undefined ? formatFigure(my, i18n.language) : fits ? t('settlement:shared.notScored') : '—'}</strong>
+                      {!fits && <span className="small muted"> {t('settlement:history.earlier')}</span>}
                     </p>
-                    {p.crossesMyRedLine === true && (
+                    {fits && p.crossesMyRedLine === true && (
                       <p className="badge level-redline" data-testid="crosses-my-red-line"><Icon name="stop" /> {t('settlement:shared.crossesMine')}</p>
                     )}
-                    {p.crossesMyRedLine === false && <p className="small"><Icon name="check" /> {t('settlement:shared.clearOfMine')}</p>}
+                    {fits && p.crossesMyRedLine === false && <p className="small"><Icon name="check" /> {t('settlement:shared.clearOfMine')}</p>}
                     {othersShown.length > 0 && (
                       <>
                         <p className="label-like small">{t('settlement:shared.othersShown')}</p>

@@ -134,13 +134,13 @@ export function SpaceEditor({ space, onDone }: { space: Space | null; onDone: ()
         </button>
         {space && <button type="button" className="button" onClick={onDone}>{t('common:cancel')}</button>}
       </div>
-      <ConflictDialog
-        open={conflict}
+      {conflict && <ConflictDialog
+        open
         theirs={theirs?.space ? <SpaceView space={theirs.space} compact /> : <p>{t('settlement:space.noneNow')}</p>}
         mine={<SpaceView space={{ ...spaceBodyAsSpace(draft), savedAt: new Date().toISOString(), savedBy: null, revision: basedOn }} compact />}
         onRetry={() => { if (theirs) { setBasedOn(theirs.revision); send(theirs.revision); } }}
         onKeepTheirs={() => { setTheirs(null); save.reset(); onDone(); }}
-      />
+      />}
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { useNegotiation } from '../../negotiation/context.tsx';
 import { useNames } from '../../negotiation/names.ts';
 import { usePoints } from '../../negotiation/queries.ts';
 import { formatDate } from '../../ui/dates.ts';
+import { isolate } from './PackageParts.tsx';
 
 type Space = NonNullable<SettlementOut['space']>;
 
@@ -39,7 +40,7 @@ export function SpaceView({ space, compact = false }: { space: Space; compact?: 
       </ol>
       {!compact && (
         <p className="small muted">
-          {t('settlement:space.savedBy', { who: names.member(space.savedBy) || t('common:mediator'), date: formatDate(space.savedAt, i18n.language, true) })}
+          {t('settlement:space.savedBy', { who: isolate(names.member(space.savedBy) || t('common:mediator')), date: formatDate(space.savedAt, i18n.language, true) })}
         </p>
       )}
     </div>

@@ -9,6 +9,7 @@ import { useNegotiation } from '../../negotiation/context.tsx';
 import { useNames } from '../../negotiation/names.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { Icon } from '../../ui/icons.tsx';
+import { isolate } from './PackageParts.tsx';
 
 export function Submissions({ s }: { s: SettlementOut }) {
   const { t, i18n } = useTranslation();
@@ -38,7 +39,7 @@ export function Submissions({ s }: { s: SettlementOut }) {
                     {sub ? (
                       <span className="submitted">
                         <Icon name="check" />{' '}
-                        {t('settlement:submissions.submitted', { date: formatDate(sub.at, i18n.language, true), who: names.member(sub.submittedBy) || t('common:someone') })}
+                        {t('settlement:submissions.submitted', { date: formatDate(sub.at, i18n.language, true), who: isolate(names.member(sub.submittedBy) || t('common:someone')) })}
                         {sub.stale && <> <span className="badge stale-badge" data-testid="stale">{t('settlement:submissions.stale')}</span></>}
                       </span>
                     ) : (
@@ -52,7 +53,7 @@ export function Submissions({ s }: { s: SettlementOut }) {
           </tbody>
         </table>
       </div>
-      {s.submissions.some((x) => x.stale) && <p className="hint">{t('settlement:submissions.staleHint')}</p>}
+      {s.submissions.some((x) => x.stale && s.space?.partyIds.includes(x.partyId)) && <p className="hint">{t('settlement:submissions.staleHint')}</p>}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigure, formatGain, formatShare, packageLines } from './format.ts';
+import { formatFigure, formatGain, formatShare, packageLines, withLabels } from './format.ts';
 
 const space = {
   partyIds: ['ru', 'ua'], savedAt: '2025-12-01T10:00:00.000Z', savedBy: null, revision: 7,
@@ -37,7 +37,15 @@ describe('a package as lines', () => {
   it('keeps what an older package names that the space no longer has, marked unknown', () => {
     expect(packageLines({ land: 'gone', old: 'x' }, space)).toEqual([
       { issueId: 'land', issue: 'Land', kind: 'option', option: 'gone', known: false },
-      { issueId: 'old', issue: 'old', kind: 'option', option: 'x', known: false },
+      { issueId: 'old', issue: '', kind: 'option', option: 'x', known: false },
     ]);
+  });
+});
+
+describe('notes from the engine', () => {
+  it('name issues and parties by label, not by id', () => {
+    const labels = new Map([['e8030151-bdc6-4ea5-b56a-c9f0a5d05665', 'Port access'], ['6628c20a-e12c-4bca-bb81-2159cdb1ee89', 'Prisoners']]);
+    expect(withLabels('it needs every issue divisible; "e8030151-bdc6-4ea5-b56a-c9f0a5d05665", "6628c20a-e12c-4bca-bb81-2159cdb1ee89" have options', labels))
+      .toBe('it needs every issue divisible; "Port access", "Prisoners" have options');
   });
 });

@@ -31,7 +31,8 @@ export type PackageLine =
 
 /**
  * A package in the order of the issue space. An issue or option the space no longer has
- * (the package predates a change) is shown by its key and marked unknown rather than dropped.
+ * (the package predates a change) is kept, marked unknown rather than dropped: an option by
+ * its key, an issue with an empty label for the page to name as removed.
  */
 export function packageLines(pkg: PackageById, space: Space | null): PackageLine[] {
   const issues = space?.issues ?? [];
@@ -46,8 +47,19 @@ export function packageLines(pkg: PackageById, space: Space | null): PackageLine
     const partyIds = [...order.filter((p) => p in value), ...Object.keys(value).filter((p) => !order.includes(p))];
     return { issueId, issue, kind: 'shares', shares: partyIds.map((p) => ({ partyId: p, share: value[p] ?? 0 })) };
   };
+  // An issue the space has lost has no label left to show; its id would mean nothing to a reader.
   return [
     ...known.map((i) => line(i.id, i.label, pkg[i.id]!, i.options)),
-    ...unknown.map((id) => line(id, id, pkg[id]!, [])),
+    ...unknown.map((id) => line(id, '', pkg[id]!, [])),
   ];
+}
+
+/**
+ * The engine's notes name issues and parties by id; a reader needs their names. Every id the
+ * page knows is replaced by its label (ids are UUIDs, so one never occurs inside another).
+ */
+export function withLabels(text: string, labels: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [id, label] of labels) out = out.replaceAll(id, label);
+  return out;
 }

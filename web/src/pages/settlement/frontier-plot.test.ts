@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { across, axisPositions, frontierLine, groupMarkers, parallelLine, plotKind, pointsAttr, scatterDot, up } from './frontier-plot.ts';
+import { across, axisPositions, frontierLine, groupMarkers, parallelLine, plotKind, pointsAttr, scatterDot, labelYs, spreadLabels, up } from './frontier-plot.ts';
 
 const box = { left: 40, right: 240, top: 10, bottom: 110 };
 
@@ -51,5 +51,25 @@ describe('the frontier plot', () => {
   it('gives suggestions on the same spot one marker with all their numbers', () => {
     const s = [{ satisfaction: { a: 60, b: 40 } }, { satisfaction: { a: 55, b: 55 } }, { satisfaction: { a: 60.00001, b: 40 } }];
     expect(groupMarkers(s, ['a', 'b']).map((g) => g.indexes)).toEqual([[0, 2], [1]]);
+  });
+});
+
+describe('marker labels', () => {
+  it('leaves labels that are far enough apart where they are', () => {
+    expect(spreadLabels([10, 40, 25], 14)).toEqual([10, 40, 25]);
+  });
+  it('spreads a cluster evenly around where its markers are, keeping their order', () => {
+    expect(spreadLabels([50, 52], 14)).toEqual([44, 58]);
+    const ys = spreadLabels([100, 101, 102], 14);
+    expect(ys).toEqual([87, 101, 115]);
+  });
+  it('keeps ties in the order given', () => {
+    expect(spreadLabels([30, 30], 10)).toEqual([25, 35]);
+  });
+});
+
+describe('label columns', () => {
+  it('spreads labels of markers that stand close across, and only those', () => {
+    expect(labelYs([{ x: 100, y: 50 }, { x: 300, y: 52 }, { x: 105, y: 52 }], 14, 20)).toEqual([44, 52, 58]);
   });
 });

@@ -95,3 +95,53 @@ export function groupMarkers(items: readonly { satisfaction: Figures }[], axes: 
   });
   return [...groups.values()];
 }
+
+/**
+ * Label positions near their markers but at least `gap` apart, so close suggestions keep
+ * legible numbers: in order from the top, a label that would touch the one above moves down,
+ * then the whole run is shifted back up by half of what it moved, centring it on its markers.
+ */
+export function spreadLabels(ys: readonly number[], gap: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
+  const placed: number[] = new Array<number>(ys.length);
+  let run: { i: number; want: number }[] = [];
+  let last = -Infinity;
+  const settle = () => {
+    if (run.length === 0) return;
+    const moved = run.reduce((sum, r) => sum + (placed[r.i]! - r.want), 0) / run.length;
+    for (const r of run) placed[r.i] = placed[r.i]! - moved;
+    run = [];
+  };
+  for (const { y, i } of order) {
+    if (y - last < gap && run.length > 0) {
+      placed[i] = last + gap;
+    } else {
+      settle();
+      placed[i] = y;
+    }
+    run.push({ i, want: y });
+    last = placed[i]!;
+  }
+  settle();
+  return placed;
+}
+
+/** The y of each marker's label: markers within `nearX` of each other across share a column and are spread apart. */
+export function labelYs(dots: readonly Dot[], gap: number, nearX: number): number[] {
+  const out = dots.map((d) => d.y);
+  const byX = dots.map((d, i) => ({ x: d.x, i })).sort((a, b) => a.x - b.x);
+  let column: number[] = [];
+  const flush = () => {
+    const spread = spreadLabels(column.map((i) => dots[i]!.y), gap);
+    column.forEach((i, k) => { out[i] = spread[k]!; });
+    column = [];
+  };
+  let lastX = -Infinity;
+  for (const { x, i } of byX) {
+    if (x - lastX > nearX) flush();
+    column.push(i);
+    lastX = x;
+  }
+  flush();
+  return out;
+}
