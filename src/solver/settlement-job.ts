@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { analyzeCase } from '../domain/settlement/analyze.ts';
 import { prepareCase } from '../domain/settlement/prepare-case.ts';
 import { PackageInput } from '../domain/settlement/utility.ts';
-import { loadHighsSolver } from './highs.ts';
+import { loadHighsSolver, WasmModuleClass } from './highs.ts';
 import { serveJob } from './run-in-worker.ts';
 
 export const SettlementJob = z.object({
@@ -14,11 +14,13 @@ export const SettlementJob = z.object({
   caseJson: z.unknown(),
   baseline: PackageInput.optional(),
   frontierPoints: z.number().int().nonnegative().optional(),
+  /** HiGHS compiled by the caller, so its optimized code is reused (highs.ts). */
+  highs: z.instanceof(WasmModuleClass).optional(),
 });
 
 serveJob(async (input) => {
   const job = SettlementJob.parse(input);
   const c = prepareCase(job.caseJson);
-  const solver = await loadHighsSolver();
+  const solver = await loadHighsSolver(job.highs);
   return analyzeCase(c, { solver, ...(job.baseline ? { baseline: job.baseline } : {}), ...(job.frontierPoints === undefined ? {} : { frontierPoints: job.frontierPoints }) });
 });
