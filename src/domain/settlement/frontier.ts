@@ -63,13 +63,76 @@ function usefulOptions(c: PreparedCase, i: number): number[] {
 }
 
 /**
+ * The kept vectors filed by party and by bucket of that party's points (buckets cut at the
+ * quantiles of all candidates, so they fill evenly). A vector that dominates c gives every
+ * party at least c's points, so it sits in c's bucket or above for every party; searching
+ * only the party where that region holds the fewest kept vectors cuts the scans that prove a
+ * candidate undominated (almost all of them when there are many parties) several times over.
+ */
+class BucketIndex {
+  private static readonly BUCKETS = 16;
+  private readonly bucketOf: Uint8Array;
+  private readonly lists: number[][][];
+  private readonly counts: Int32Array;
+
+  constructor(points: Float64Array, n: number, private readonly parties: number) {
+    const B = BucketIndex.BUCKETS;
+    this.bucketOf = new Uint8Array(n * parties);
+    const values = new Float64Array(n);
+    for (let p = 0; p < parties; p += 1) {
+      for (let k = 0; k < n; k += 1) values[k] = points[k * parties + p]!;
+      const sorted = values.slice().sort();
+      const cuts = Array.from({ length: B - 1 }, (_, b) => sorted[Math.floor(((b + 1) * n) / B)] ?? Infinity);
+      for (let k = 0; k < n; k += 1) {
+        let b = 0;
+        while (b < B - 1 && values[k]! >= cuts[b]!) b += 1;
+        this.bucketOf[k * parties + p] = b;
+      }
+    }
+    this.lists = Array.from({ length: parties }, () => Array.from({ length: B }, () => []));
+    this.counts = new Int32Array(parties * B);
+  }
+
+  add(candidate: number, keptIndex: number): void {
+    for (let p = 0; p < this.parties; p += 1) {
+      const b = this.bucketOf[candidate * this.parties + p]!;
+      this.lists[p]![b]!.push(keptIndex);
+      const at = p * BucketIndex.BUCKETS + b;
+      this.counts[at] = this.counts[at]! + 1;
+    }
+  }
+
+  /** The first kept vector (by kept index within the searched region) that passes `test`, or -1. */
+  find(candidate: number, test: (keptIndex: number) => boolean): number {
+    const B = BucketIndex.BUCKETS;
+    let bestParty = 0;
+    let bestCount = Infinity;
+    for (let p = 0; p < this.parties; p += 1) {
+      let count = 0;
+      for (let b = this.bucketOf[candidate * this.parties + p]!; b < B; b += 1) count += this.counts[p * B + b]!;
+      if (count < bestCount) {
+        bestCount = count;
+        bestParty = p;
+      }
+    }
+    if (bestCount === 0) return -1;
+    const lists = this.lists[bestParty]!;
+    for (let b = this.bucketOf[candidate * this.parties + bestParty]!; b < B; b += 1) {
+      for (const j of lists[b]!) if (test(j)) return j;
+    }
+    return -1;
+  }
+}
+
+/**
  * Indices of the non-dominated vectors, in their original order; null once more than `cap`
  * are kept. An exact tie keeps the earliest index (the lexicographically smallest choice).
  *
  * Candidates are visited by descending sum: a dominating vector has a sum at least as large
  * (float addition is monotone, so rounding cannot reverse that), and among equal sums it is
  * lexicographically larger, which is the second key. Each candidate is then checked only
- * against the vectors kept so far. For two parties a sweep does it in O(n log n): sorted by the
+ * against the vectors kept so far, and among those only where a dominator can be (BucketIndex).
+ * For two parties a sweep does it in O(n log n): sorted by the
  * first party's points, a vector is dominated exactly when an earlier one gives the second
  * party at least as much.
  */
@@ -103,22 +166,28 @@ function paretoFilter(points: Float64Array, n: number, parties: number, cap: num
     return a - b;
   });
   const keptPoints = new Float64Array(Math.min(n, cap) * parties);
+  const covers = (j: number, base: number): boolean => {
+    const kb = j * parties;
+    for (let p = 0; p < parties; p += 1) if (keptPoints[kb + p]! < points[base + p]!) return false;
+    return true;
+  };
+  const buckets = new BucketIndex(points, n, parties);
+  // Neighbours in the sum order tend to be dominated by the same vector: try it first.
+  let lastDominator = -1;
   for (const k of order) {
     const base = k * parties;
-    let dominated = false;
-    for (let j = 0; j < kept.length && !dominated; j += 1) {
-      const kb = j * parties;
-      dominated = true;
-      for (let p = 0; p < parties; p += 1) {
-        if (keptPoints[kb + p]! < points[base + p]!) {
-          dominated = false;
-          break;
-        }
+    let dominated = lastDominator >= 0 && covers(lastDominator, base);
+    if (!dominated) {
+      const j = buckets.find(k, (j) => covers(j, base));
+      if (j >= 0) {
+        dominated = true;
+        lastDominator = j;
       }
     }
     if (dominated) continue;
     if (kept.length >= cap) return null;
     keptPoints.set(points.subarray(base, base + parties), kept.length * parties);
+    buckets.add(k, kept.length);
     kept.push(k);
   }
   return kept.sort((a, b) => a - b);
