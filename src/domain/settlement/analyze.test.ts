@@ -80,11 +80,13 @@ describe('analyzeCase', () => {
     });
     // With no disagreement values the egalitarian answer is the equitable one; Nash moves
     // along the same edge to where the product X·Y is largest: X (65 − 50t), Y (50 + 40t), t = 1/40.
-    expect(json.maximin?.utilities).toEqual({ X: 56.6667, Y: 56.6667 });
-    // The outer approximation stops within its tolerance on Σ log gain, a few 1e-4 in utility.
-    expect(json.nash?.utilities.X).toBeCloseTo(63.75, 2);
-    expect(json.nash?.utilities.Y).toBeCloseTo(51, 2);
-    expect(json.utilitarian?.utilities).toEqual({ X: 65, Y: 50 });
+    // The MILP's answers are checked to 1e-2: its tolerances (milp/) allow a few 1e-4 in utility.
+    const close = (got: Record<string, number> | undefined, want: Record<string, number>) => {
+      for (const [party, u] of Object.entries(want)) expect(got?.[party], party).toBeCloseTo(u, 2);
+    };
+    close(json.maximin?.utilities, { X: 56.6667, Y: 56.6667 });
+    close(json.nash?.utilities, { X: 63.75, Y: 51 });
+    close(json.utilitarian?.utilities, { X: 65, Y: 50 });
   });
 
   it('refuses a case with no package above every disagreement value, saying why', () => {

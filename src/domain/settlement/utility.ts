@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { ParleyError } from '../errors.ts';
+import { normalizeText } from '../text/normalize.ts';
 import type { EnginePackage, Package, PreparedCase } from './model.ts';
 
 /** A package as a person writes it (a baseline file, a package the mediator proposes). */
@@ -63,7 +64,12 @@ export function toPackage(c: PreparedCase, pkg: EnginePackage): Package {
 export function fromPackage(c: PreparedCase, input: unknown): EnginePackage {
   const parsed = PackageInput.safeParse(input);
   if (!parsed.success) invalid('A package is an object from issue id to an option name, or to {party: share} for a divisible issue.');
-  const pkg: Package = parsed.data;
+  // Keys are matched as the case's labels are: NFC, trimmed.
+  const label = (s: string) => normalizeText(s).trim();
+  const pkg: Package = Object.fromEntries(Object.entries(parsed.data).map(([id, v]) => [
+    label(id),
+    typeof v === 'string' ? label(v) : Object.fromEntries(Object.entries(v).map(([party, x]) => [label(party), x])),
+  ]));
   for (const id of Object.keys(pkg)) {
     if (!c.issues.some((i) => i.id === id)) invalid(`The package settles "${id}", which is not an issue of the case.`);
   }
@@ -85,7 +91,7 @@ export function fromPackage(c: PreparedCase, input: unknown): EnginePackage {
       share.push(shares);
     } else {
       if (typeof value !== 'string') invalid(`Issue "${issue.id}" has options; give one of them (${issue.options.map((o) => `"${o}"`).join(', ')}).`);
-      const o = issue.options.indexOf(value.normalize('NFC').trim());
+      const o = issue.options.indexOf(value);
       if (o < 0) invalid(`Issue "${issue.id}" has no option "${value}" (options: ${issue.options.map((x) => `"${x}"`).join(', ')}).`);
       choice.push(o);
       share.push([]);
