@@ -65,7 +65,7 @@ export function answerConcepts(c: PreparedCase, opts: AnswerOptions): Answers {
       }
       return { feasible: frontier.length > 0, frontier, frontierNote: null, answers };
     }
-    frontierNote = `the Pareto frontier has more than ${opts.frontierCap} packages, too many to enumerate; the concepts were solved by MILP`;
+    frontierNote = `the Pareto frontier is too large to enumerate (the merge passed ${opts.frontierCap} packages); the concepts were solved by MILP`;
   } else {
     frontierNote = 'the case has divisible issues, so its Pareto frontier is continuous; the concepts were solved by MILP';
   }
