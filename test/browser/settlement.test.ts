@@ -312,4 +312,27 @@ describe.skipIf(!chromiumPath)('settlement: issue space, sealed scores, analysis
     await switchLanguage(ua, 'en');
     await switchLanguage(page, 'en');
   });
+
+  it('a party that shows its figures to nobody is an axis the mediator sees named as withheld', async () => {
+    const ua = await demo.as('ua-team');
+    await openSettlement(ua);
+    await ua.getByTestId('share-none').check();
+    await ua.getByTestId('submit-scores').click();
+    await ua.getByTestId('scores-saved').waitFor();
+
+    const page = await demo.as('mediator');
+    await openSettlement(page);
+    expect(await textOf(page.locator('[data-testid=submission][data-party]').filter({ hasText: 'Ukraine' }))).toContain('Nobody else');
+    await analyse(page);
+    const plot = page.getByTestId('frontier-plot');
+    expect(await plot.getAttribute('data-kind')).toBe('strip');
+    expect(await textOf(plot.getByTestId('withheld-axes'))).toBe('Withheld from you: Ukraine.');
+    expect(await plot.getByTestId('plot-table').locator('thead').textContent()).toContain('Ukraine (withheld)');
+    const nash = page.locator('[data-testid=suggestion][data-concept=nash]');
+    expect(await nash.getByTestId('satisfaction').locator('li[data-party]').allTextContents()).toEqual([
+      expect.stringContaining('88.8'), expect.stringContaining('withheld'),
+    ]);
+    expect(await secretsOn(page, [...SECRETS, '52.4', '37.4'])).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

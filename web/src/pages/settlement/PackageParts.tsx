@@ -31,7 +31,7 @@ export function PackageContents({ pkg, space }: { pkg: PackageById; space: Space
             {line.kind === 'option' ? (
               <>
                 <span dir="auto">{line.option}</span>
-                {!line.known && <span className="small muted"> {t('settlement:package.unknownOption')}</span>}
+                {!line.known && line.issue && <span className="small muted"> {t('settlement:package.unknownOption')}</span>}
               </>
             ) : (
               <span className="shares">
@@ -104,7 +104,9 @@ export function ExplanationView({ explanation: e, space, mine }: { explanation: 
   const lang = i18n.language;
   const issue = (issueId: string) => space?.issues.find((i) => i.id === issueId)?.label ?? issueId;
   const partyIds = orderFirst(space?.partyIds ?? Object.keys(e.gainOverBatna), mine ?? null);
-  const party = (p: string) => (p === mine ? t('settlement:explain.you') : names.party(p));
+  // "You" heads my row of the table; sentences keep the party's name, which reads right in every grammar.
+  const party = (p: string) => names.party(p);
+  const rowName = (p: string) => (p === mine ? t('settlement:explain.you') : names.party(p));
   const gain = (v: number | null | undefined) => (v === null || v === undefined ? t('settlement:withheld') : formatGain(v, lang));
   return (
     <div className="explanation" data-testid="explanation">
@@ -120,7 +122,7 @@ export function ExplanationView({ explanation: e, space, mine }: { explanation: 
         <tbody>
           {partyIds.filter((p) => p in e.gainOverBatna).map((p) => (
             <tr key={p}>
-              <th scope="row"><bdi>{party(p)}</bdi></th>
+              <th scope="row"><bdi>{rowName(p)}</bdi></th>
               <td>{gain(e.gainOverBatna[p])}</td>
               {e.gainOverBaseline && <td>{gain(e.gainOverBaseline[p])}</td>}
             </tr>

@@ -21,7 +21,10 @@ export function SharedPackages({ s }: { s: SettlementOut }) {
   const { id, me } = useNegotiation();
   const names = useNames(id);
   const mine = me.partyId;
-  const list = s.packages.filter((p) => p.visibility === 'parties').sort((a, b) => b.at.localeCompare(a.at));
+  const shared = s.packages.filter((p) => p.visibility === 'parties').sort((a, b) => b.at.localeCompare(a.at));
+  // Packages made for an earlier issue space cannot be scored now; they stay readable, folded away.
+  const list = shared.filter((p) => s.space !== null && packageFits(s.space, p.package));
+  const earlier = shared.filter((p) => !list.includes(p));
   const others = (s.space?.partyIds ?? []).filter((p) => p !== mine);
   return (
     <section className="card" aria-labelledby="shared-heading" data-testid="shared-packages">
@@ -29,9 +32,8 @@ export function SharedPackages({ s }: { s: SettlementOut }) {
       {list.length === 0 ? <Empty>{t('settlement:shared.empty')}</Empty> : (
         <ol className="shared-list">
           {list.map((p) => {
-            const fits = s.space !== null && packageFits(s.space, p.package);
-            const my = mine && fits ? p.satisfaction[mine] : null;
-            const othersShown = fits ? others.filter((o) => p.satisfaction[o] !== null && p.satisfaction[o] !== undefined) : [];
+            const my = mine ? p.satisfaction[mine] : null;
+            const othersShown = others.filter((o) => p.satisfaction[o] !== null && p.satisfaction[o] !== undefined);
             return (
               <li key={p.id} className="shared-package" aria-labelledby={`shared-${p.id}`} data-testid="shared-package">
                 <div className="suggestion-head">
@@ -47,13 +49,12 @@ export function SharedPackages({ s }: { s: SettlementOut }) {
                   <div>
                     <p className="my-satisfaction" data-testid="my-satisfaction">
                       {t('settlement:shared.mine', { party: isolate(names.party(mine)) })}{' '}
-                      <strong>{my !== null && my !== undefined ? formatFigure(my, i18n.language) : fits ? t('settlement:shared.notScored') : '—'}</strong>
-                      {!fits && <span className="small muted"> {t('settlement:history.earlier')}</span>}
+                      <strong>{my !== null && my !== undefined ? formatFigure(my, i18n.language) : t('settlement:shared.notScored')}</strong>
                     </p>
-                    {fits && p.crossesMyRedLine === true && (
+                    {p.crossesMyRedLine === true && (
                       <p className="badge level-redline" data-testid="crosses-my-red-line"><Icon name="stop" /> {t('settlement:shared.crossesMine')}</p>
                     )}
-                    {fits && p.crossesMyRedLine === false && <p className="small"><Icon name="check" /> {t('settlement:shared.clearOfMine')}</p>}
+                    {p.crossesMyRedLine === false && <p className="small"><Icon name="check" /> {t('settlement:shared.clearOfMine')}</p>}
                     {othersShown.length > 0 && (
                       <>
                         <p className="label-like small">{t('settlement:shared.othersShown')}</p>
@@ -72,6 +73,18 @@ export function SharedPackages({ s }: { s: SettlementOut }) {
             );
           })}
         </ol>
+      )}
+      {earlier.length > 0 && (
+        <details className="earlier-packages" data-testid="earlier-packages">
+          <summary>{t('settlement:shared.earlier', { count: earlier.length })}</summary>
+          <ul className="plain-list">
+            {earlier.map((p) => (
+              <li key={p.id}>
+                <span dir="auto">{packageTitle(p, t)}</span> <span className="small muted">{formatDate(p.at, i18n.language, true)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );
