@@ -32,7 +32,7 @@ async function actAsEngine(tx: Tx, negotiationId: string): Promise<void> {
 export async function withEngineInputs<T>(db: Database, negotiationId: string, compute: (inputs: EngineInputs) => T | Promise<T>): Promise<T> {
   const inputs = await db.transaction(async (tx) => {
     await actAsEngine(tx, negotiationId);
-    const rows = await tx.query<Record<string, unknown>>('SELECT * FROM settlement_scores WHERE negotiation_id = $1', [negotiationId]);
+    const rows = await tx.query('SELECT * FROM settlement_scores WHERE negotiation_id = $1', [negotiationId]);
     return {
       space: await readSpace(tx, negotiationId),
       scores: new Map(rows.map((r) => [r.party_id as string, sealedOf(r)])),

@@ -26,7 +26,8 @@ export const DivisibleIssue = z.object({
 export const CaseIssue = z.union([DivisibleIssue, OptionIssue]);
 export type CaseIssue = z.infer<typeof CaseIssue>;
 
-const Score = z.number().finite().min(0, { error: 'must be between 0 and 100' }).max(100, { error: 'must be between 0 and 100' });
+// zod 4 numbers are finite already (Infinity and NaN are refused).
+const Score = z.number().min(0, { error: 'must be between 0 and 100' }).max(100, { error: 'must be between 0 and 100' });
 
 /**
  * One party's sealed scores. `ranks` is the alternative to `ratings` for an issue: options

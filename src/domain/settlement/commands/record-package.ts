@@ -70,11 +70,11 @@ export function recordSettlementPackages(state: NegotiationState, ctx: CommandCo
 function seenPackage(space: SettlementSpace, ctx: CommandContext, input: z.infer<typeof RecordPackageInput>): PendingEvent {
   checkPackage(space, input.package);
   // Shares of parties left out of the settlement are zero; store them complete so every reader sees the same.
-  const pkg: PackageById = Object.fromEntries(space.issues.map((issue) => {
-    const value = input.package[issue.id];
-    if (!issue.divisible || typeof value !== 'object') return [issue.id, value as string];
-    return [issue.id, Object.fromEntries(space.partyIds.map((p) => [p, value[p] ?? 0]))];
-  }));
+  const pkg: PackageById = {};
+  for (const issue of space.issues) {
+    const value = input.package[issue.id]!;
+    pkg[issue.id] = typeof value === 'object' ? Object.fromEntries(space.partyIds.map((p) => [p, value[p] ?? 0])) : value;
+  }
   const seen: SeenPackage = {
     id: ctx.newId(),
     label: input.label,

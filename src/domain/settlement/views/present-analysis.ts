@@ -18,7 +18,7 @@ export type SuggestedConcept = Exclude<PackageSource, 'manual'>;
 /** The packages an analysis suggests, in the order they are shown and recorded. */
 export function suggestedPackages(c: PreparedCase, a: SettlementAnalysis): { concept: SuggestedConcept; package: PackageById; engine: EnginePackage }[] {
   const out: { concept: SuggestedConcept; package: PackageById; engine: EnginePackage }[] = [];
-  const add = (concept: SuggestedConcept, engine: EnginePackage) => out.push({ concept, engine, package: toPackage(c, engine) as PackageById });
+  const add = (concept: SuggestedConcept, engine: EnginePackage) => out.push({ concept, engine, package: toPackage(c, engine) });
   for (const concept of ['nash', 'kalaiSmorodinsky', 'maximin', 'utilitarian'] as const) {
     const o = a[concept];
     if (o.ok) add(concept, o.package);
@@ -81,7 +81,7 @@ function readableNotes(ctx: PresentContext, notes: readonly string[]): string[] 
 
 function suggestionOf(ctx: PresentContext, concept: SuggestedConcept, s: EngineSuggestion | { package: EnginePackage; utilities: readonly number[] }, packageId: string, method: Suggestion['method']): Suggestion {
   return {
-    concept, packageId, package: toPackage(ctx.c, s.package) as PackageById,
+    concept, packageId, package: toPackage(ctx.c, s.package),
     satisfaction: figures(ctx, s.utilities), method, explanation: explanationFor(ctx, s.package),
   };
 }
@@ -107,7 +107,7 @@ export function presentAnalysis(ctx: PresentContext, a: SettlementAnalysis, ids:
       satisfaction: figures(ctx, aw.utilities),
     };
   } else {
-    unavailable.push({ concept: 'adjustedWinner', reason: a.adjustedWinner.reason });
+    unavailable.push({ concept: 'adjustedWinner', reason: readableNotes(ctx, [a.adjustedWinner.reason])[0] ?? 'not available for this case' });
   }
   if (a.improvement) {
     if (a.improvement.ok) suggestions.push(suggestionOf(ctx, 'improvement', a.improvement, ids[k++]!, a.improvement.method));

@@ -54,6 +54,13 @@ export function eventDetail(e: Pick<EventOut, 'type' | 'payload'>): EventDetail 
     case 'note.written':
     case 'note.edited':
     case 'note.deleted': return null;
+    case 'settlement.space.saved': return { kind: 'text', value: b.payload.space.issues.map((i) => i.label).join(' · '), lang: null };
+    // The scores themselves are never shown in the record, even to their own party: the settlement page shows them to it.
+    case 'settlement.scores.sealed': return null;
+    case 'settlement.scores.submitted': return { kind: 'party', partyId: b.payload.submission.partyId };
+    case 'settlement.package.recorded':
+    case 'settlement.package.shared': return b.payload.package.label ? { kind: 'text', value: b.payload.package.label, lang: null } : null;
+    case 'settlement.baseline.set': return null;
   }
 }
 
