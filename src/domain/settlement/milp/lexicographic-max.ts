@@ -23,12 +23,14 @@
  * Stages run one after the other with every earlier fix kept, so "leximin over h, ties broken
  * by leximin over gains" is two stages; a stage with one criterion is plain maximization.
  *
- * θ_k* is recomputed from the package the solver returned, scored exactly, and kept with a
- * slack of 1e-9 × max(1, |θ_k*|): that package then satisfies the row whatever rounding the
- * LP's coefficients carry, so a step can never lose the previous optimum, and a package within
- * the slack counts as tied with it, which is the engine's rule (concepts.ts: ties within
- * 1e-9). The slack must stay that small: with divisible issues a later stage spends all of it
- * (a tie-break shifting shares by 1e-7 is visible).
+ * θ_k* is recomputed from the package the solver returned, scored exactly, and from the
+ * solver's own point (its g columns); the smaller is kept, with a slack of
+ * 1e-9 × max(1, |θ_k*|). Both the package and the solver's point then satisfy the row, so a
+ * step cannot lose the previous optimum: with divisible issues the two differ by the solver's
+ * tolerance and the renormalized shares, and a row fitted to the package alone made a later
+ * step infeasible when earlier optima pinned every share. A package within the slack counts
+ * as tied, which is the engine's rule (concepts.ts: ties within 1e-9). The slack must stay
+ * small: a later stage spends all of it.
  */
 import type { MilpSolver, PreparedCase } from '../model.ts';
 import { continuous, extendModel, type Column, type Linear, type LpModel, type Row } from './lp-model.ts';
@@ -49,9 +51,17 @@ export interface LexicographicProblem {
   stages: readonly (readonly Criterion[])[];
 }
 
-/** The leximin-optimal package of the last stage, or null when the model is infeasible. */
-export function lexicographicMax(solver: MilpSolver, problem: LexicographicProblem): Solved | null {
+/**
+ * The leximin-optimal package of the last stage, or null when the model is infeasible.
+ * `complete` is false when a refining step failed numerically and the package of the step
+ * before it stands (not proven optimal on the later steps).
+ */
+export function lexicographicMax(solver: MilpSolver, problem: LexicographicProblem): (Solved & { complete: boolean }) | null {
   const { c, pm, ref, stages } = problem;
+  const slack = (theta: number) => theta - LEX_TOLERANCE * Math.max(1, Math.abs(theta));
+  // θ_k of a solved step, never above what the solver's own point reaches (see the header).
+  const reached = (solved: Solved, criteria: readonly Criterion[], k: number) =>
+    Math.min(theta(criteria, solved.gains, k), theta(criteria, pm.gain.map((g) => solved.answer.values.get(g) ?? 0), k));
   let model = problem.model;
   let last: Solved | null = null;
   for (const [s, criteria] of stages.entries()) {
@@ -59,25 +69,28 @@ export function lexicographicMax(solver: MilpSolver, problem: LexicographicProbl
     const terms = criteria.map((crit) => criterionTerms(pm, crit));
     for (let k = 1; k <= K; k++) {
       const step = k === K ? sumStep(terms) : k === 1 ? minStep(terms, s) : orderedStep(terms, s, k);
-      const slack = (theta: number) => theta - LEX_TOLERANCE * Math.max(1, Math.abs(theta));
-      const rows = [...step.rows];
+      const objective = { sense: 'maximize' as const, terms: step.objective };
+      let solved: Solved | null = null;
       if (last !== null) {
-        rows.push({ name: `warm${s}_${k}`, terms: step.objective, op: '>=', rhs: slack(theta(criteria, last.gains, k)) });
+        const warm: Row = { name: `warm${s}_${k}`, terms: step.objective, op: '>=', rhs: slack(reached(last, criteria, k)) };
+        solved = solvePackage(solver, c, pm, ref, extendModel(model, { columns: step.columns, rows: [...step.rows, warm] }), objective);
       }
-      const solved = solvePackage(solver, c, pm, ref, extendModel(model, { columns: step.columns, rows }), { sense: 'maximize', terms: step.objective });
+      // Without the previous package's bound when it was too tight for the solver's tolerances.
+      solved ??= solvePackage(solver, c, pm, ref, extendModel(model, step), objective);
       if (solved === null) {
         if (last === null) return null;
-        // The previous step's package satisfies every row this step adds.
-        throw new Error('settlement MILP: a lexicographic step lost the previous optimum (numerical trouble)');
+        // The previous package meets every row this step adds, so only the tolerances can make
+        // it infeasible: the earlier optima then pin the package to within them, and it stands.
+        return { ...last, complete: false };
       }
       last = solved;
       model = extendModel(model, {
         columns: step.columns,
-        rows: [...step.rows, { name: `fix${s}_${k}`, terms: step.objective, op: '>=', rhs: slack(theta(criteria, solved.gains, k)) }],
+        rows: [...step.rows, { name: `fix${s}_${k}`, terms: step.objective, op: '>=', rhs: slack(reached(solved, criteria, k)) }],
       });
     }
   }
-  return last;
+  return last === null ? null : { ...last, complete: true };
 }
 
 /** θ_k: the sum of the k smallest criteria at these gains. */

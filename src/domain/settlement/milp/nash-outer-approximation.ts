@@ -20,7 +20,8 @@
  * turned into thirds, divisible issues) a bound is checked instead: a package with some
  * g_q < δ has Σ log g < log δ + Σ_{p≠q} log G_p (G_p ≥ the largest gain p can get), so when the
  * answer's value is at least log δ + Σ_p log G_p − min_p log G_p nothing below δ could beat
- * it; otherwise the answer is reported as not exact.
+ * it; otherwise the answer is reported as not exact. (The caller may retry the bound with
+ * tighter G_p, the ideal points: `deltaLosesNothing`.)
  */
 import type { MilpSolver, PreparedCase } from '../model.ts';
 import { lexicographicMax } from './lexicographic-max.ts';
@@ -49,7 +50,9 @@ export interface NashProblem {
 export interface NashAnswer {
   best: Solved;
   gap: number;
+  /** Converged (gap ≤ NASH_GAP or the same package twice) and δ shown to lose nothing. */
   exact: boolean;
+  converged: boolean;
   rounds: number;
 }
 
@@ -89,7 +92,7 @@ export function nashOuterApproximation(solver: MilpSolver, problem: NashProblem)
   }
   if (best === null) return null;
   const converged = repeated || gap <= NASH_GAP;
-  return { best, gap: repeated ? Math.min(gap, NASH_GAP) : gap, exact: converged && deltaLosesNothing(problem, lower), rounds };
+  return { best, gap: repeated ? Math.min(gap, NASH_GAP) : gap, exact: converged && deltaLosesNothing(problem, lower), converged, rounds };
 }
 
 /**
@@ -167,8 +170,8 @@ const zColumn = (p: number) => `z${p}`;
 
 const packageKey = (s: Solved) => JSON.stringify([s.scored.package.choice, s.scored.package.share]);
 
-/** See the header: δ provably cuts off no better package. */
-function deltaLosesNothing(problem: NashProblem, value: number): boolean {
+/** See the header: δ provably cuts off no package better than one of Nash value `value`. */
+export function deltaLosesNothing(problem: Pick<NashProblem, 'c' | 'ref' | 'gainers' | 'maxGain'>, value: number): boolean {
   if (onMicroGrid(problem)) return true;
   const logs = problem.gainers.map((p) => Math.log(problem.maxGain[p]!));
   const bound = Math.log(NASH_MIN_GAIN) + logs.reduce((a, b) => a + b, 0) - Math.min(...logs);
@@ -176,7 +179,7 @@ function deltaLosesNothing(problem: NashProblem, value: number): boolean {
 }
 
 /** Every utility and reference point a multiple of 1e-6 (read with a little slack for binary fractions). */
-function onMicroGrid({ c, ref }: NashProblem): boolean {
+function onMicroGrid({ c, ref }: Pick<NashProblem, 'c' | 'ref'>): boolean {
   const onGrid = (v: number) => Math.abs(v * 1e6 - Math.round(v * 1e6)) <= 1e-4;
   if (!ref.every(onGrid)) return false;
   return c.issues.every((issue, i) => {

@@ -20,6 +20,8 @@ export interface PackageModel {
   model: LpModel;
   /** gain[p]: the column holding u_p − ref_p. */
   gain: readonly string[];
+  /** Whether some divisible issue gives the model continuous share columns. */
+  hasShares: boolean;
   read(values: ReadonlyMap<string, number>): EnginePackage;
 }
 
@@ -100,7 +102,7 @@ export function buildPackageModel(c: PreparedCase, opts: PackageModelOptions): P
     }),
   });
 
-  return { model: { columns, rows }, gain, read };
+  return { model: { columns, rows }, gain, hasShares: c.issues.some((issue) => issue.divisible), read };
 }
 
 /** Party p's utility from option o of issue i: weight × rating / 100. */

@@ -20,15 +20,34 @@ export const MILP_OPTIONS = {
   mip_feasibility_tolerance: 1e-9,
 } as const;
 
+/**
+ * With divisible issues. HiGHS's MIP search checks rows against mip_feasibility_tolerance
+ * too, and at 1e-9 a lexicographic step whose earlier optima pin the shares came back
+ * infeasible (six parties, shares pinned by a Kalai–Smorodinsky stage, then the gains' stage);
+ * 1e-7 solved it. Such a case's answer is a point of a continuum, exact to the solver's
+ * tolerance in any case; binaries may then lend 1e-5 points, which the exact rescoring removes.
+ */
+export const SHARE_MILP_OPTIONS = { ...MILP_OPTIONS, mip_feasibility_tolerance: 1e-7 } as const;
+
 export interface MilpAnswer {
   values: ReadonlyMap<string, number>;
   /** The solver's objective: a bound to compare with, never a reported score. */
   objective: number;
 }
 
-/** null when the model is infeasible; any other non-optimal outcome is a fault and throws. */
-export function runMilp(solver: MilpSolver, model: LpModel, objective: Objective): MilpAnswer | null {
-  const r = solver.solve(writeLp(model, objective), MILP_OPTIONS);
+/**
+ * null when the model is infeasible; any other non-optimal outcome is a fault and throws.
+ *
+ * "Infeasible" is confirmed without presolve before it is believed: presolve's reductions
+ * carry their own tolerances, and on a nearly degenerate model (a lexicographic step whose
+ * earlier optima pin every share, e.g. five parties splitting one divisible issue evenly) it
+ * declared infeasible a model the simplex then solved. Infeasible answers are rare (floors out
+ * of reach), so the second solve costs little.
+ */
+export function runMilp(solver: MilpSolver, model: LpModel, objective: Objective, options: Readonly<Record<string, number>> = MILP_OPTIONS): MilpAnswer | null {
+  const lp = writeLp(model, objective);
+  let r = solver.solve(lp, options);
+  if (r.status === 'infeasible') r = solver.solve(lp, { ...options, presolve: 'off' });
   switch (r.status) {
     case 'optimal':
       return { values: r.values, objective: r.objective };
@@ -60,7 +79,7 @@ export function solvePackage(
   model: LpModel,
   objective: Objective,
 ): Solved | null {
-  const answer = runMilp(solver, model, objective);
+  const answer = runMilp(solver, model, objective, pm.hasShares ? SHARE_MILP_OPTIONS : MILP_OPTIONS);
   if (answer === null) return null;
   const scored = scorePackage(c, pm.read(answer.values));
   return { scored, gains: scored.utilities.map((u, p) => u - ref[p]!), answer };

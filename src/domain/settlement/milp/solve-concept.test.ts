@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHighsSolver } from '../../../solver/highs.ts';
 import { bruteForce } from '../brute-force.ts';
-import { canGain, gainsOf, idealPoint, kalaiSmorodinskyRatios, nashLogProduct, type ConceptRefs } from '../concepts.ts';
+import { canGain, gainsOf, idealPoint, kalaiSmorodinskyRatios, meetsFloor, nashLogProduct, type ConceptRefs } from '../concepts.ts';
 import type { MilpSolver, PreparedCase, ScoredPackage, SolutionConcept } from '../model.ts';
 import { utilitiesOf } from '../utility.ts';
 import { idealPointsMilp, solveConceptMilp } from './solve-concept.ts';
@@ -210,6 +210,48 @@ describe('Nash: who can gain', () => {
   it('no package where both gain: no Nash answer', () => {
     const c = oneIssue([100, 0], [0, 100]);
     expect(solveConceptMilp(c, solver, 'nash', { floor: c.batna, ref: c.batna })).toBeNull();
+  });
+});
+
+describe('mixed cases (issues with options and divisible issues)', () => {
+  /** Some issues of a random option case turned divisible (their ratings dropped). */
+  const mixedCase = optionCase.chain((c) =>
+    fc.tuple(fc.constant(c), fc.array(fc.boolean(), { minLength: c.issues.length, maxLength: c.issues.length })).map(([base, divisible]) => {
+      const d = (i: number) => divisible[i] === true;
+      return {
+        ...base,
+        issues: base.issues.map((issue, i) => (d(i) ? { id: issue.id, divisible: true, options: [] } : issue)),
+        rating: base.rating.map((r) => r.map((x, i) => (d(i) ? [] : x))),
+        allowed: base.allowed.map((a, i) => (d(i) ? [] : a)),
+        unacceptableBy: base.unacceptableBy.map((u, i) => (d(i) ? [] : u)),
+      } satisfies PreparedCase;
+    }),
+  );
+
+  it('red lines and floors hold exactly as the engine checks them, shares sum to 1, and an exact Nash answer has no gap', () => {
+    fc.assert(
+      fc.property(mixedCase, (c) => {
+        const refs = { floor: c.batna, ref: c.batna };
+        const answers = CONCEPTS.map((concept) => solveConceptMilp(c, solver, concept, refs));
+        // Either every concept but Nash finds a package or none does: they share one feasible set.
+        expect(new Set(answers.slice(0, 3).map((a) => a === null)).size).toBe(1);
+        for (const got of answers) {
+          if (got === null) continue;
+          const { package: pkg, utilities } = got.best;
+          expect(utilities).toEqual(utilitiesOf(c, pkg));
+          expect(meetsFloor(utilities, refs.floor)).toBe(true);
+          c.issues.forEach((issue, i) => {
+            if (issue.divisible) expect(Math.abs(pkg.share[i]!.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-12);
+            else expect(c.allowed[i]![pkg.choice[i]!]).toBe(true);
+          });
+          if (got.method.exact && got.method.gap !== undefined) expect(got.method.gap).toBeLessThanOrEqual(1e-9);
+        }
+        // Maximin's smallest gain is at least every other answer's smallest gain.
+        const smallest = (k: number) => Math.min(...gainsOf(answers[k]!.best.utilities, refs.ref));
+        if (answers[0] !== null) for (let k = 1; k < answers.length; k++) if (answers[k] !== null) expect(smallest(0)).toBeGreaterThanOrEqual(smallest(k) - 1e-7);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 

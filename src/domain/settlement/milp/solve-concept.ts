@@ -16,7 +16,7 @@
 import { ParleyError } from '../../errors.ts';
 import type { MilpSolver, PreparedCase, ScoredPackage, SolutionConcept, SolveMethod } from '../model.ts';
 import { lexicographicMax, type Criterion } from './lexicographic-max.ts';
-import { breakNashTie, NASH_MIN_GAIN, nashOuterApproximation } from './nash-outer-approximation.ts';
+import { breakNashTie, deltaLosesNothing, NASH_MIN_GAIN, nashOuterApproximation, nashValue } from './nash-outer-approximation.ts';
 import { buildPackageModel, contribution } from './package-model.ts';
 import { undominatedOptions } from './prune-options.ts';
 import { solvePackage } from './run-milp.ts';
@@ -45,7 +45,7 @@ export function solveConceptMilp(
   const units: Criterion[] = c.parties.map((_, p) => c.parties.map((_, q) => (q === p ? 1 : 0)));
   const lexicographic = (stages: Criterion[][]) => {
     const solved = lexicographicMax(solver, { c, pm, ref: opts.ref, model: pm.model, stages });
-    return solved === null ? null : { best: solved.scored, method: { method: 'milp', exact: true } satisfies SolveMethod };
+    return solved === null ? null : { best: solved.scored, method: { method: 'milp', exact: solved.complete } satisfies SolveMethod };
   };
 
   switch (concept) {
@@ -68,6 +68,10 @@ export function solveConceptMilp(
       // party's best option on every issue bounds its gain from above. A package giving every
       // party with room to gain at least δ proves they all can; only when none exists are the
       // ideal points needed, to tell a party that cannot gain from a case with no Nash answer.
+      // Off the 1e-6 grid the δ bound is checked against these bounds, and loose ones can
+      // fail it; then it is checked again against the ideal points.
+      let idealMemo: number[] | null | undefined;
+      const idealOnce = () => (idealMemo === undefined ? (idealMemo = idealPoints(c, solver, opts.floor, kept)) : idealMemo);
       const attempt = (maxGain: readonly number[]) => {
         const gainers = c.parties.map((_, p) => p).filter((p) => maxGain[p]! > GAIN_EPSILON);
         if (gainers.length === 0) return { gainers, found: lexicographic([units]) };
@@ -75,14 +79,20 @@ export function solveConceptMilp(
         const problem = { c, pm: buildPackageModel(c, { ...opts, kept, minGain }), ref: opts.ref, gainers, maxGain };
         const answer = nashOuterApproximation(solver, problem);
         if (answer === null) return { gainers, found: null };
-        const best = breakNashTie(solver, problem, answer);
-        const method: SolveMethod = { method: 'milp-outer-approximation', exact: answer.exact, gap: answer.gap };
+        let exact = answer.exact;
+        if (answer.converged && !exact) {
+          const tight = idealOnce();
+          const value = nashValue(answer.best.gains, gainers);
+          exact = tight !== null && deltaLosesNothing({ ...problem, maxGain: tight.map((I, p) => I - opts.ref[p]!) }, value);
+        }
+        const best = breakNashTie(solver, problem, { ...answer, exact });
+        const method: SolveMethod = { method: 'milp-outer-approximation', exact, gap: answer.gap };
         return { gainers, found: { best: best.scored, method } };
       };
       const bound = upperBounds(c, kept).map((u, p) => u - opts.ref[p]!);
       const first = attempt(bound);
       if (first.found !== null) return first.found;
-      const ideal = idealPoints(c, solver, opts.floor, kept);
+      const ideal = idealOnce();
       if (ideal === null) return null;
       const maxGain = ideal.map((I, p) => I - opts.ref[p]!);
       const gainers = c.parties.map((_, p) => p).filter((p) => maxGain[p]! > GAIN_EPSILON);
