@@ -102,12 +102,14 @@ export function nashOuterApproximation(solver: MilpSolver, problem: NashProblem)
  * NASH_GAP) is the full leximin run, over the packages whose tangent bound reaches it,
  * re-checked exactly and re-run with more tangents until its answer is a real tie.
  *
- * Only for issues with options: over a convex set of gain vectors Σ log g is strictly
- * concave, so a case whose only choices are shares has one Nash gain vector.
+ * Only for cases of issues with options. Over a convex set of gain vectors Σ log g is
+ * strictly concave, so a case whose only choices are shares has one Nash gain vector; in a
+ * mixed case two choices of options would have to tie exactly on their best shares, and
+ * ruling that out would cost many outer-approximation rounds per choice, so it is not tried.
  */
 export function breakNashTie(solver: MilpSolver, problem: NashProblem, answer: NashAnswer): Solved {
   const binaries = problem.pm.model.columns.filter((col) => col.kind === 'binary');
-  if (binaries.length === 0 || !answer.exact) return answer.best;
+  if (problem.pm.hasShares || binaries.length === 0 || !answer.exact) return answer.best;
   const target = nashValue(answer.best.gains, problem.gainers) - NASH_GAP;
   const cuts = new TangentCuts(problem);
   for (const p of problem.gainers) cuts.add(p, answer.best.gains[p]!);

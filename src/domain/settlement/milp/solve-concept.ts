@@ -33,12 +33,7 @@ export const GAIN_EPSILON = 1e-9;
  * null when no package meets the floors, or (Nash) when no package gives every party that
  * can gain a positive gain.
  */
-export function solveConceptMilp(
-  c: PreparedCase,
-  solver: MilpSolver,
-  concept: SolutionConcept,
-  opts: ConceptOptions,
-): { best: ScoredPackage; method: SolveMethod } | null {
+export function solveConceptMilp(c: PreparedCase, solver: MilpSolver, concept: SolutionConcept, opts: ConceptOptions): Answer {
   const kept = undominatedOptions(c);
   const n = c.parties.length;
   const pm = buildPackageModel(c, { ...opts, kept });
@@ -63,43 +58,51 @@ export function solveConceptMilp(
         .map((p) => c.parties.map((_, q) => (q === p ? 1 / range[p]! : 0)));
       return lexicographic(normalized.length > 0 ? [normalized, units] : [units]);
     }
-    case 'nash': {
-      // Who can gain, and how much at most, without the n MILPs of the ideal points: each
-      // party's best option on every issue bounds its gain from above. A package giving every
-      // party with room to gain at least δ proves they all can; only when none exists are the
-      // ideal points needed, to tell a party that cannot gain from a case with no Nash answer.
-      // Off the 1e-6 grid the δ bound is checked against these bounds, and loose ones can
-      // fail it; then it is checked again against the ideal points.
-      let idealMemo: number[] | null | undefined;
-      const idealOnce = () => (idealMemo === undefined ? (idealMemo = idealPoints(c, solver, opts.floor, kept)) : idealMemo);
-      const attempt = (maxGain: readonly number[]) => {
-        const gainers = c.parties.map((_, p) => p).filter((p) => maxGain[p]! > GAIN_EPSILON);
-        if (gainers.length === 0) return { gainers, found: lexicographic([units]) };
-        const minGain = c.parties.map((_, p) => (gainers.includes(p) ? NASH_MIN_GAIN : -Infinity));
-        const problem = { c, pm: buildPackageModel(c, { ...opts, kept, minGain }), ref: opts.ref, gainers, maxGain };
-        const answer = nashOuterApproximation(solver, problem);
-        if (answer === null) return { gainers, found: null };
-        let exact = answer.exact;
-        if (answer.converged && !exact) {
-          const tight = idealOnce();
-          const value = nashValue(answer.best.gains, gainers);
-          exact = tight !== null && deltaLosesNothing({ ...problem, maxGain: tight.map((I, p) => I - opts.ref[p]!) }, value);
-        }
-        const best = breakNashTie(solver, problem, { ...answer, exact });
-        const method: SolveMethod = { method: 'milp-outer-approximation', exact, gap: answer.gap };
-        return { gainers, found: { best: best.scored, method } };
-      };
-      const bound = upperBounds(c, kept).map((u, p) => u - opts.ref[p]!);
-      const first = attempt(bound);
-      if (first.found !== null) return first.found;
-      const ideal = idealOnce();
-      if (ideal === null) return null;
-      const maxGain = ideal.map((I, p) => I - opts.ref[p]!);
-      const gainers = c.parties.map((_, p) => p).filter((p) => maxGain[p]! > GAIN_EPSILON);
-      if (gainers.length === first.gainers.length) return null;
-      return attempt(maxGain).found;
-    }
+    case 'nash':
+      return nash(c, solver, opts, kept, () => lexicographic([units]));
   }
+}
+
+type Answer = { best: ScoredPackage; method: SolveMethod } | null;
+
+/**
+ * Who can gain, and how much at most, without the n MILPs of the ideal points: each party's
+ * best option on every issue bounds its gain from above, and a package giving every party with
+ * room to gain at least δ proves they all can. Only when none exists are the ideal points
+ * needed, to tell a party that cannot gain from a case with no Nash answer. Off the 1e-6 grid
+ * the δ bound (nash-outer-approximation.ts) is checked against these loose bounds, and when it
+ * fails, again against the ideal points.
+ */
+function nash(c: PreparedCase, solver: MilpSolver, opts: ConceptOptions, kept: readonly (readonly number[])[], nobodyGains: () => Answer): Answer {
+  let idealMemo: number[] | null | undefined;
+  const ideal = () => (idealMemo === undefined ? (idealMemo = idealPoints(c, solver, opts.floor, kept)) : idealMemo);
+  const gainersOf = (maxGain: readonly number[]) => c.parties.map((_, p) => p).filter((p) => maxGain[p]! > GAIN_EPSILON);
+
+  const attempt = (maxGain: readonly number[]): Answer => {
+    const gainers = gainersOf(maxGain);
+    if (gainers.length === 0) return nobodyGains();
+    const minGain = c.parties.map((_, p) => (gainers.includes(p) ? NASH_MIN_GAIN : -Infinity));
+    const problem = { c, pm: buildPackageModel(c, { ...opts, kept, minGain }), ref: opts.ref, gainers, maxGain };
+    const answer = nashOuterApproximation(solver, problem);
+    if (answer === null) return null;
+    let exact = answer.exact;
+    if (answer.converged && !exact) {
+      const tight = ideal();
+      exact = tight !== null && deltaLosesNothing({ ...problem, maxGain: tight.map((I, p) => I - opts.ref[p]!) }, nashValue(answer.best.gains, gainers));
+    }
+    const best = breakNashTie(solver, problem, { ...answer, exact });
+    return { best: best.scored, method: { method: 'milp-outer-approximation', exact, gap: answer.gap } };
+  };
+
+  const bound = upperBounds(c, kept).map((u, p) => u - opts.ref[p]!);
+  const first = attempt(bound);
+  if (first !== null) return first;
+  const tight = ideal();
+  if (tight === null) return null;
+  const maxGain = tight.map((I, p) => I - opts.ref[p]!);
+  // The same parties can gain: the floors, not the bounds, leave no package.
+  if (gainersOf(maxGain).length === gainersOf(bound).length) return null;
+  return attempt(maxGain);
 }
 
 /** Each party's utility with its best kept option on every issue and all of every divisible one. */
