@@ -16,6 +16,7 @@
 import { ParleyError } from '../../errors.ts';
 import type { MilpSolver, PreparedCase, ScoredPackage, SolutionConcept, SolveMethod } from '../model.ts';
 import { lexicographicMax, type Criterion } from './lexicographic-max.ts';
+import { polishNashShares } from './nash-polish.ts';
 import { breakNashTie, deltaLosesNothing, NASH_MIN_GAIN, nashOuterApproximation, nashValue } from './nash-outer-approximation.ts';
 import { buildPackageModel, contribution } from './package-model.ts';
 import { undominatedOptions } from './prune-options.ts';
@@ -91,7 +92,12 @@ function nash(c: PreparedCase, solver: MilpSolver, opts: ConceptOptions, kept: r
       exact = tight !== null && deltaLosesNothing({ ...problem, maxGain: tight.map((I, p) => I - opts.ref[p]!) }, nashValue(answer.best.gains, gainers));
     }
     const best = breakNashTie(solver, problem, { ...answer, exact });
-    return { best: best.scored, method: { method: 'milp-outer-approximation', exact, gap: answer.gap } };
+    // Floors above the reference would need a constrained polish; the Nash concept has floor = ref.
+    const sameFloor = opts.floor.every((f, p) => f === opts.ref[p]);
+    const polished = sameFloor ? polishNashShares(c, best.scored, opts.ref, gainers) : best.scored;
+    const gainsOf = (s: ScoredPackage) => s.utilities.map((u, p) => u - opts.ref[p]!);
+    const better = nashValue(gainsOf(polished), gainers) >= nashValue(best.gains, gainers) ? polished : best.scored;
+    return { best: better, method: { method: 'milp-outer-approximation', exact, gap: answer.gap } };
   };
 
   const bound = upperBounds(c, kept).map((u, p) => u - opts.ref[p]!);
