@@ -93,6 +93,9 @@ export const Suggestion = z.object({
 });
 export type Suggestion = z.infer<typeof Suggestion>;
 
+export const UnavailableCode = z.enum(['two-parties-only', 'divisible-only', 'no-common-gain', 'baseline-crosses-red-line', 'baseline-optimal', 'other']);
+export type UnavailableCode = z.infer<typeof UnavailableCode>;
+
 export const AnalysisOut = z.object({
   frontierSize: z.number().int().nullable(),
   /** Parties in plotting order; `visible` false where the party withholds its figures from me. */
@@ -100,8 +103,8 @@ export const AnalysisOut = z.object({
   /** Pareto-optimal packages' satisfaction (withheld axes null), for the plot; a sample when large. */
   frontier: z.array(Figures),
   suggestions: z.array(Suggestion),
-  /** Concepts with no answer for this case, and why. */
-  unavailable: z.array(z.object({ concept: PackageSource, reason: z.string() })),
+  /** Concepts with no answer for this case, and why: `code` for the interface to say it in the reader's language, `reason` in English. */
+  unavailable: z.array(z.object({ concept: PackageSource, code: UnavailableCode, reason: z.string() })),
   adjustedWinner: z.object({
     packageId: Id,
     split: z.object({ issueId: Id, shares: z.record(Id, z.number()) }).nullable(),

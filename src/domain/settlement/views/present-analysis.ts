@@ -94,7 +94,7 @@ export function presentAnalysis(ctx: PresentContext, a: SettlementAnalysis, ids:
   for (const concept of ['nash', 'kalaiSmorodinsky', 'maximin', 'utilitarian'] as const) {
     const o = a[concept];
     if (o.ok) suggestions.push(suggestionOf(ctx, concept, o, ids[k++]!, o.method));
-    else unavailable.push({ concept, reason: readableNotes(ctx, [o.reason])[0] ?? 'not available for this case' });
+    else unavailable.push({ concept, code: concept === 'nash' ? 'no-common-gain' : 'other', reason: readableNotes(ctx, [o.reason])[0] ?? 'not available for this case' });
   }
   let adjustedWinner: AnalysisOut['adjustedWinner'] = null;
   if (a.adjustedWinner.ok) {
@@ -107,11 +107,17 @@ export function presentAnalysis(ctx: PresentContext, a: SettlementAnalysis, ids:
       satisfaction: figures(ctx, aw.utilities),
     };
   } else {
-    unavailable.push({ concept: 'adjustedWinner', reason: readableNotes(ctx, [a.adjustedWinner.reason])[0] ?? 'not available for this case' });
+    unavailable.push({
+      concept: 'adjustedWinner', code: ctx.c.parties.length === 2 ? 'divisible-only' : 'two-parties-only',
+      reason: readableNotes(ctx, [a.adjustedWinner.reason])[0] ?? 'not available for this case',
+    });
   }
   if (a.improvement) {
     if (a.improvement.ok) suggestions.push(suggestionOf(ctx, 'improvement', a.improvement, ids[k++]!, a.improvement.method));
-    else unavailable.push({ concept: 'improvement', reason: readableNotes(ctx, [a.improvement.reason])[0] ?? 'no improvement' });
+    else {
+      const crosses = ctx.baseline !== undefined && ctx.baseline.choice.some((o, i) => o >= 0 && !ctx.c.allowed[i]![o]);
+      unavailable.push({ concept: 'improvement', code: crosses ? 'baseline-crosses-red-line' : 'baseline-optimal', reason: readableNotes(ctx, [a.improvement.reason])[0] ?? 'no improvement' });
+    }
   }
   const visible = visibleParties(ctx);
   return {

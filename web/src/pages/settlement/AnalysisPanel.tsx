@@ -72,7 +72,11 @@ function AnalysisResult({ s, result }: { s: SettlementOut; result: AnalysisOut }
       {notes.length > 0 && <ul className="analysis-notes small">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
       {result.unavailable.length > 0 && (
         <ul className="analysis-notes small" data-testid="unavailable">
-          {result.unavailable.map((u) => <li key={u.concept}><strong><ConceptName source={u.concept} /></strong>: {named(u.reason)}</li>)}
+          {result.unavailable.map((u) => (
+            <li key={u.concept}>
+              <strong><ConceptName source={u.concept} /></strong>: {u.code === 'other' ? named(u.reason) : t(`settlement:unavailable.${u.code}`, { count: s.space?.partyIds.length ?? 0 })}
+            </li>
+          ))}
         </ul>
       )}
       <h3>{t('settlement:analysis.suggestions')}</h3>
