@@ -15,7 +15,7 @@ import { snapshotTables } from '../helpers/snapshot.ts';
 interface SpaceJson { issues: { id: string; label: string; options: { key: string }[] }[]; revision: number }
 interface PackageJson { id: string; source: string; visibility: string; satisfaction: Record<string, number | null>; crossesMyRedLine: boolean | null; crossesARedLine: boolean | null; isBaseline: boolean; explanation: unknown }
 interface SettlementJson { space: SpaceJson | null; submissions: { partyId: string; share: string; stale: boolean }[]; waitingFor: string[]; myScores: { revision: number; scores: unknown } | null; packages: PackageJson[]; canManage: boolean; canSubmit: boolean }
-interface AnalysisJson { frontierSize: number | null; axes: { partyId: string; visible: boolean }[]; frontier: Record<string, number | null>[]; suggestions: { concept: string; packageId: string; package: Record<string, unknown>; satisfaction: Record<string, number | null>; method: { exact: boolean } }[]; unavailable: { concept: string }[]; notes: string[] }
+interface AnalysisJson { frontierSize: number | null; axes: { partyId: string; visible: boolean }[]; frontier: Record<string, number | null>[]; suggestions: { concept: string; packageId: string; package: Record<string, unknown>; satisfaction: Record<string, number | null>; method: { exact: boolean } }[]; unavailable: { concept: string; code: string }[]; notes: string[] }
 
 describe.each(backends)('settlement analysis on %s', (backend) => {
   let t: TestDatabase;
@@ -121,6 +121,7 @@ describe.each(backends)('settlement analysis on %s', (backend) => {
       expect(s.package[space.issues[0]!.id]).not.toBe('west');
     }
     expect(a.frontier.every((f) => f[P(2).id] === null)).toBe(true);
+    expect(a.unavailable).toContainEqual(expect.objectContaining({ concept: 'adjustedWinner', code: 'two-parties-only' }));
     for (const i of [0, 1, 2]) for (const v of Object.values(scoresFor(i).ratings).flatMap((r) => Object.values(r))) expect(res.body).not.toContain(String(v));
 
     const again = (await call(n.mediator, 'POST', '/settlement/analyses', {})).json<AnalysisJson>();
