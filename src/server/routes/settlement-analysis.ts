@@ -35,7 +35,8 @@ function canonical(pkg: PackageById): string {
   }));
 }
 
-export async function runAnalysis(deps: RouteDeps, auth: Auth, negotiationId: string, visibility: SeenPackage['visibility']): Promise<AnalysisOut> {
+/** `signal`: aborted when the client goes away, which stops the worker mid-solve. */
+export async function runAnalysis(deps: RouteDeps, auth: Auth, negotiationId: string, visibility: SeenPackage['visibility'], signal?: AbortSignal): Promise<AnalysisOut> {
   const me = await memberOf(deps.db, negotiationId, auth);
   authorize(me, 'manage_settlement');
   const parties = await readAs(deps.db, negotiationId, me, (tx) => listParties(tx, negotiationId));
@@ -55,7 +56,7 @@ export async function runAnalysis(deps: RouteDeps, auth: Auth, negotiationId: st
     const baseline = baselineId === null ? undefined : inputs.packages.find((p) => p.id === baselineId)?.package;
     let analysis;
     try {
-      analysis = await analyzeInWorker({ caseJson, ...(baseline ? { baseline } : {}), frontierPoints: FRONTIER_POINTS });
+      analysis = await analyzeInWorker({ caseJson, ...(baseline ? { baseline } : {}), frontierPoints: FRONTIER_POINTS }, signal ? { signal } : {});
     } catch (e) {
       // The engine's own message names parties' disagreement values; the mediator may not read them.
       if (e instanceof ParleyError && e.message.startsWith('no feasible package')) {

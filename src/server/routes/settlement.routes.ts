@@ -77,7 +77,12 @@ export const settlementRoutes = [
     summary: 'Run the analysis (mediator): the Pareto frontier, Nash, Kalai–Smorodinsky, egalitarian, utilitarian, Adjusted Winner and the improvement on the baseline, with figures as each party allows; the suggested packages are recorded',
     tags, auth: 'write', status: 201,
     params: NegotiationParams, body: RunAnalysisInput, response: AnalysisOut,
-    handler: ({ deps, auth, params, body }) => runAnalysis(deps, auth!, params.id, body.visibility),
+    handler: ({ deps, auth, params, body, reply }) => {
+      // A client that leaves before the answer stops the solve; a finished response is not a departure.
+      const gone = new AbortController();
+      reply.raw.once('close', () => { if (!reply.raw.writableFinished) gone.abort(new Error('the client went away')); });
+      return runAnalysis(deps, auth!, params.id, body.visibility, gone.signal);
+    },
   }),
   defineRoute({
     method: 'POST', url: '/api/negotiations/:id/settlement/packages', operationId: 'recordSettlementPackage',
