@@ -25,7 +25,10 @@ export interface Improvement extends Suggestion {
 export type ImprovementOutcome = ({ ok: true } & Improvement) | { ok: false; reason: string };
 
 export interface SettlementAnalysis {
-  /** Pareto-optimal packages above every party's disagreement value; null when continuous or too many to enumerate (see notes). */
+  /**
+   * Pareto-optimal packages above every party's disagreement value, counted as packages (ties in
+   * every utility each count); null when continuous or too many to enumerate (see notes).
+   */
   frontierSize: number | null;
   /** Up to `frontierPoints` of them, evenly picked, for plotting; empty when not enumerated. */
   frontier: readonly ScoredPackage[];

@@ -106,7 +106,7 @@ export function analyzeCase(c: PreparedCase, opts: AnalyzeOptions = {}): Settlem
   }
 
   return {
-    frontierSize: solved.frontier === null ? null : solved.frontier.length,
+    frontierSize: solved.frontier === null ? null : solved.frontier.reduce((n, s) => n + (s.count ?? 1), 0),
     frontier: solved.frontier === null ? [] : evenlyPicked(solved.frontier, opts.frontierPoints ?? DEFAULT_FRONTIER_POINTS),
     nash,
     kalaiSmorodinsky,

@@ -15,6 +15,8 @@ export interface BruteForceAnswer {
   feasible: ScoredPackage[];
   /** Its Pareto set; of packages with equal utility vectors, the lexicographically smallest. */
   pareto: ScoredPackage[];
+  /** How many feasible packages no other feasible package dominates (ties each count). */
+  paretoPackages: number;
   concepts: Record<SolutionConcept, ConceptChoice>;
 }
 
@@ -52,11 +54,12 @@ export function bruteForce(c: PreparedCase, refs: ConceptRefs): BruteForceAnswer
   const pareto = feasible.filter(
     (s, k) => !feasible.some((t, j) => dominates(t.utilities, s.utilities) || (j < k && sameVector(t.utilities, s.utilities))),
   );
+  const paretoPackages = feasible.filter((s) => !feasible.some((t) => dominates(t.utilities, s.utilities))).length;
   const concepts = {
     nash: selectByConcept(feasible, 'nash', refs),
     kalaiSmorodinsky: selectByConcept(feasible, 'kalaiSmorodinsky', refs),
     maximin: selectByConcept(feasible, 'maximin', refs),
     utilitarian: selectByConcept(feasible, 'utilitarian', refs),
   };
-  return { feasible, pareto, concepts };
+  return { feasible, pareto, paretoPackages, concepts };
 }

@@ -33,6 +33,7 @@ describe('the frontier merge', () => {
         expect(vectors(frontier!)).toEqual(vectors(reference.pareto));
         // Of equal utility vectors both keep the lexicographically smallest choice vector.
         expect(frontier!.map((s) => s.package.choice)).toEqual(reference.pareto.map((s) => s.package.choice));
+        expect(frontier!.reduce((n, s) => n + s.count!, 0)).toBe(reference.paretoPackages);
         for (const s of frontier!) {
           s.package.choice.forEach((o, i) => expect(c.allowed[i]![o]).toBe(true));
         }
@@ -66,6 +67,8 @@ describe('the frontier merge', () => {
         const frontier = paretoFrontier(c, { floor: c.batna })!;
         const reference = bruteForce(c, refsOf(c));
         expect(frontier.map((s) => [s.package.choice, s.utilities])).toEqual(reference.pareto.map((s) => [s.package.choice, s.utilities]));
+        // Ties are Pareto-optimal packages too: the counts add up to the brute force's number of undominated packages.
+        expect(frontier.reduce((n, s) => n + s.count!, 0)).toBe(reference.paretoPackages);
       }),
       { numRuns: 200 },
     );

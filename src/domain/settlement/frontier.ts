@@ -19,7 +19,11 @@
  * Dominance is exact (no tolerance), on points (weight × rating, utility.ts), which are whole
  * numbers for whole-number scores; that keeps the merge's filter transitive and its answer
  * equal to the brute force's. Packages with the same utility vector are one point of the
- * frontier; the one kept is the lexicographically smallest choice vector, as for the concepts.
+ * frontier; the one kept is the lexicographically smallest choice vector, as for the concepts,
+ * and it carries how many packages tie there (`count`): none of them dominates another, so
+ * each is a Pareto-optimal package and the frontier's size counts them all. Ties are counted
+ * as they collapse: options of one issue with the same points for every party, and partial
+ * packages that reach the same points (whose counts add; a merged count is a product).
  */
 import { ParleyError } from '../errors.ts';
 import { meetsFloor, EPS } from './concepts.ts';
@@ -37,17 +41,25 @@ export interface FrontierOptions {
   cap?: number;
 }
 
-/** One stage of the merge: n partial packages, their points (n × parties) and how each was made. */
+/** One stage of the merge: n partial packages, their points (n × parties), how each was made, and how many packages tie with it. */
 interface Stage {
   n: number;
   points: Float64Array;
   parent: Int32Array;
   option: Int32Array;
+  count: Float64Array;
 }
 
-/** The options of issue i worth keeping: allowed, and not dominated (or tied by an earlier one). */
-function usefulOptions(c: PreparedCase, i: number): number[] {
+/** The options of issue i worth keeping, each with how many allowed options have exactly its points. */
+function usefulOptions(c: PreparedCase, i: number): { option: number; count: number }[] {
   const parties = c.parties.length;
+  const same = (o: number, q: number) => c.parties.every((_, p) => optionPoints(c, p, i, o) === optionPoints(c, p, i, q));
+  const allowed = c.issues[i]!.options.map((_, o) => o).filter((o) => c.allowed[i]![o]);
+  return undominatedOptions(c, i, parties).map((o) => ({ option: o, count: allowed.filter((q) => same(o, q)).length }));
+}
+
+/** The options of issue i that are allowed and not dominated (or tied by an earlier one). */
+function undominatedOptions(c: PreparedCase, i: number, parties: number): number[] {
   const allowed = c.issues[i]!.options.map((_, o) => o).filter((o) => c.allowed[i]![o]);
   const vec = (o: number) => Array.from({ length: parties }, (_, p) => optionPoints(c, p, i, o));
   const vectors = new Map(allowed.map((o) => [o, vec(o)]));
@@ -136,13 +148,23 @@ class BucketIndex {
  * first party's points, a vector is dominated exactly when an earlier one gives the second
  * party at least as much.
  */
-function paretoFilter(points: Float64Array, n: number, parties: number, cap: number): number[] | null {
+function paretoFilter(points: Float64Array, counts: Float64Array, n: number, parties: number, cap: number): number[] | null {
   const order = Array.from({ length: n }, (_, k) => k);
   const kept: number[] = [];
+  const equal = (a: number, b: number) => {
+    for (let p = 0; p < parties; p += 1) if (points[a * parties + p] !== points[b * parties + p]) return false;
+    return true;
+  };
   if (parties === 2) {
     order.sort((a, b) => points[b * 2]! - points[a * 2]! || points[b * 2 + 1]! - points[a * 2 + 1]! || a - b);
     let bestSecond = -Infinity;
     for (const k of order) {
+      const last = kept.at(-1);
+      // Equal vectors are adjacent in this order, the earliest index first: it takes the ties' count.
+      if (last !== undefined && equal(last, k)) {
+        counts[last] = counts[last]! + counts[k]!;
+        continue;
+      }
       if (points[k * 2 + 1]! <= bestSecond) continue;
       if (kept.length >= cap) return null;
       kept.push(k);
@@ -176,15 +198,18 @@ function paretoFilter(points: Float64Array, n: number, parties: number, cap: num
   let lastDominator = -1;
   for (const k of order) {
     const base = k * parties;
-    let dominated = lastDominator >= 0 && covers(lastDominator, base);
-    if (!dominated) {
-      const j = buckets.find(k, (j) => covers(j, base));
-      if (j >= 0) {
-        dominated = true;
-        lastDominator = j;
-      }
+    let coverer = lastDominator >= 0 && covers(lastDominator, base) ? lastDominator : -1;
+    if (coverer < 0) {
+      coverer = buckets.find(k, (j) => covers(j, base));
+      if (coverer >= 0) lastDominator = coverer;
     }
-    if (dominated) continue;
+    if (coverer >= 0) {
+      // Covered by an equal vector: a tie, not a dominated package. No kept vector can strictly
+      // dominate a vector equal to a kept one (it would have dominated that one first), so the
+      // coverer found is the equal one whenever there is one.
+      if (equal(kept[coverer]!, k)) counts[kept[coverer]!] = counts[kept[coverer]!]! + counts[k]!;
+      continue;
+    }
     if (kept.length >= cap) return null;
     keptPoints.set(points.subarray(base, base + parties), kept.length * parties);
     buckets.add(k, kept.length);
@@ -213,7 +238,7 @@ export function paretoFrontier(c: PreparedCase, opts: FrontierOptions): ScoredPa
   for (let i = issues - 1; i >= 0; i -= 1) {
     best[i] = new Float64Array(parties);
     for (let p = 0; p < parties; p += 1) {
-      const top = Math.max(...options[i]!.map((o) => optionPoints(c, p, i, o)));
+      const top = Math.max(...options[i]!.map(({ option: o }) => optionPoints(c, p, i, o)));
       best[i]![p] = best[i + 1]![p]! + top;
     }
   }
@@ -223,16 +248,17 @@ export function paretoFrontier(c: PreparedCase, opts: FrontierOptions): ScoredPa
   if (floorPoints.some((f, p) => best[0]![p]! < f)) return [];
 
   const stages: Stage[] = [];
-  let current: Stage = { n: 1, points: new Float64Array(parties), parent: new Int32Array(1).fill(-1), option: new Int32Array(1).fill(-1) };
+  let current: Stage = { n: 1, points: new Float64Array(parties), parent: new Int32Array(1).fill(-1), option: new Int32Array(1).fill(-1), count: new Float64Array(1).fill(1) };
   for (let i = 0; i < issues; i += 1) {
     const useful = options[i]!;
     const maxN = current.n * useful.length;
     const points = new Float64Array(maxN * parties);
     const parent = new Int32Array(maxN);
     const option = new Int32Array(maxN);
+    const count = new Float64Array(maxN);
     let n = 0;
     for (let k = 0; k < current.n; k += 1) {
-      for (const o of useful) {
+      for (const { option: o, count: ties } of useful) {
         const base = n * parties;
         let reachable = true;
         for (let p = 0; p < parties; p += 1) {
@@ -243,16 +269,20 @@ export function paretoFrontier(c: PreparedCase, opts: FrontierOptions): ScoredPa
         if (!reachable) continue;
         parent[n] = k;
         option[n] = o;
+        count[n] = current.count[k]! * ties;
         n += 1;
       }
     }
-    const kept = paretoFilter(points, n, parties, cap);
+    const kept = paretoFilter(points, count, n, parties, cap);
     if (kept === null) return null;
-    const next: Stage = { n: kept.length, points: new Float64Array(kept.length * parties), parent: new Int32Array(kept.length), option: new Int32Array(kept.length) };
+    const next: Stage = {
+      n: kept.length, points: new Float64Array(kept.length * parties), parent: new Int32Array(kept.length), option: new Int32Array(kept.length), count: new Float64Array(kept.length),
+    };
     kept.forEach((k, j) => {
       next.points.set(points.subarray(k * parties, (k + 1) * parties), j * parties);
       next.parent[j] = parent[k]!;
       next.option[j] = option[k]!;
+      next.count[j] = count[k]!;
     });
     stages.push(next);
     current = next;
@@ -268,7 +298,7 @@ export function paretoFrontier(c: PreparedCase, opts: FrontierOptions): ScoredPa
       choice[i] = stages[i]!.option[at]!;
       at = stages[i]!.parent[at]!;
     }
-    out.push({ package: optionPackage(choice), utilities });
+    out.push({ package: optionPackage(choice), utilities, count: current.count[k]! });
   }
   return out;
 }

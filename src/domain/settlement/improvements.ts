@@ -29,6 +29,6 @@ export function findImprovement(c: PreparedCase, baseline: EnginePackage, opts: 
   if (best.gains.every((g) => g <= EPS)) {
     return { ok: false, reason: 'the baseline is already Pareto-optimal: no package makes a party better off without making another worse off' };
   }
-  const paretoImprovements = solved.frontier === null ? null : solved.frontier.filter((s) => s.utilities.some((u, p) => u - base[p]! > EPS)).length;
+  const paretoImprovements = solved.frontier === null ? null : solved.frontier.filter((s) => s.utilities.some((u, p) => u - base[p]! > EPS)).reduce((n, s) => n + (s.count ?? 1), 0);
   return { ...best, paretoImprovements };
 }

@@ -94,6 +94,11 @@ export interface EnginePackage {
 export interface ScoredPackage {
   package: EnginePackage;
   utilities: readonly number[];
+  /**
+   * On the frontier only: how many packages have exactly these utilities (the one shown and its
+   * ties, none dominating another). The frontier's size counts packages, not points.
+   */
+  count?: number;
 }
 
 export type SolutionConcept = 'nash' | 'kalaiSmorodinsky' | 'maximin' | 'utilitarian';
