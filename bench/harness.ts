@@ -34,3 +34,15 @@ export interface Bench {
   name: string;
   run(): Promise<Result[]>;
 }
+
+/** Mulberry32: a small seeded generator, so a benchmark draws the same inputs on every run. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -26,19 +26,8 @@ import { join } from 'node:path';
 import { diffWords } from 'diff';
 import { alignPoints, alignTokens } from '../src/domain/redline/align.ts';
 import { applyRedline, compareDocuments, oldText, redline, type DocPoint } from '../src/domain/redline/index.ts';
-import { median, result, type Bench, type Result } from './harness.ts';
+import { median, result, rng, type Bench, type Result } from './harness.ts';
 
-/** Mulberry32: a small seeded generator, so both versions are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LATIN = 'parties shall agree ceasefire within days territory guarantees sanctions security forces withdrawal monitoring commission elections referendum prisoners exchange humanitarian corridor reconstruction fund energy grain export port nuclear plant inspection council obligations implementation arbitration dispute resolution notice period amendment signature ratification parliament treaty annex protocol article clause provision binding effect'.split(' ');
 const CYRILLIC = 'стороны соглашение перемирие гарантии безопасность Україна сторони угода'.split(' ');

@@ -32,19 +32,8 @@ import { solveConceptMilp } from '../src/domain/settlement/milp/solve-concept.ts
 import type { MilpSolver, PreparedCase, SolutionConcept } from '../src/domain/settlement/model.ts';
 import { optionPoints } from '../src/domain/settlement/utility.ts';
 import { loadHighsSolver } from '../src/solver/highs.ts';
-import { median, result, type Bench, type Result } from './harness.ts';
+import { median, result, rng, type Bench, type Result } from './harness.ts';
 
-/** Mulberry32, as in bench/redline.ts: the same cases on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function randomCase(issues: number, options: number, parties: number, seed: number): PreparedCase {
   const r = rng(seed);

@@ -67,17 +67,7 @@ describe('analyzeCase', () => {
     expect(() => analyzeCase(c)).toThrow(/needs the MILP solver \(the case has divisible issues, so its Pareto frontier is continuous\)/);
     const json = toCaseJson(analyzeCase(c, { solver }), c);
     expect(json.frontierSize).toBeNull();
-    expect(json.adjustedWinner).toEqual({
-      allocation: {
-        retirement: { X: 0.8333, Y: 0.1667 },
-        home: { X: 0, Y: 1 },
-        cottage: { X: 1, Y: 0 },
-        investments: { X: 0, Y: 1 },
-        other: { X: 0, Y: 1 },
-      },
-      split: { issue: 'retirement', shares: { X: 0.8333, Y: 0.1667 } },
-      utilities: { X: 56.6667, Y: 56.6667 },
-    });
+    expect(json.adjustedWinner).toEqual(fixture('divorce.adjusted-winner.json'));
     // With no disagreement values the egalitarian answer is the equitable one; Nash moves
     // along the same edge to where the product X·Y is largest: X (65 − 50t), Y (50 + 40t), t = 1/40.
     // The MILP's answers are checked to 1e-2: its tolerances (milp/) allow a few 1e-4 in utility.
