@@ -6,17 +6,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo } from '../../src/demo/build-demo.ts';
-import type { Role } from '../../src/domain/model.ts';
-import type { Actor } from '../../src/domain/policy/actor.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { execute } from '../../src/store/execute.ts';
-import { issueToken } from '../helpers/auth.ts';
 import { backends, freshDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { failsAs, selectAllAs } from '../helpers/rls.ts';
+import { demoSeats, type DemoSeat } from '../helpers/demo-seats.ts';
 
 const CANARY = 'RU-NOTE-CANARY-7f3a';
 
-interface Viewer { key: string; party: string | null; actor: Extract<Actor, { kind: 'member' }>; token: string }
+type Viewer = DemoSeat;
 
 describe.each(backends)('private notes under row-level security on %s', (backend) => {
   let t: TestDatabase;
@@ -33,13 +31,7 @@ describe.each(backends)('private notes under row-level security on %s', (backend
     X = demo.negotiationId;
     const parties = new Map((await t.db.query<{ id: string; short_name: string }>('SELECT id, short_name FROM parties WHERE negotiation_id = $1', [X])).map((p) => [p.short_name, p.id]));
     russia = parties.get('Russia')!;
-    const accounts = new Map((await t.db.query<{ id: string; account_id: string | null }>('SELECT id, account_id FROM members WHERE negotiation_id = $1', [X])).map((m) => [m.id, m.account_id]));
-    for (const m of demo.members) {
-      const accountId = accounts.get(m.id);
-      if (!accountId) continue;
-      const partyId = m.party ? parties.get(m.party)! : null;
-      viewers.push({ key: m.key, party: m.party, actor: { kind: 'member', memberId: m.id, partyId, role: m.role as Role }, token: (await issueToken(t.db, accountId)).token });
-    }
+    viewers.push(...await demoSeats(t.db, demo));
     const ushakov = viewers.find((v) => v.key === 'ushakov')!;
     const [point] = await t.db.query<{ id: string }>('SELECT id FROM points WHERE negotiation_id = $1 AND NOT removed ORDER BY ord LIMIT 1', [X]);
     const written = await execute(t.db, { negotiationId: X, as: { memberId: ushakov.actor.memberId }, command: { name: 'writeNote', input: { text: `${CANARY} on point one`, pointId: point!.id } } });

@@ -9,17 +9,15 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo } from '../../src/demo/build-demo.ts';
-import type { Role } from '../../src/domain/model.ts';
-import type { Actor } from '../../src/domain/policy/actor.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { withEngineInputs } from '../../src/store/settlement-engine.ts';
-import { issueToken } from '../helpers/auth.ts';
 import { crawl, getRequests } from '../helpers/crawl.ts';
 import { backends, freshDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { failsAs, selectAllAs } from '../helpers/rls.ts';
+import { demoSeats, type DemoSeat } from '../helpers/demo-seats.ts';
 import { seatedNegotiation } from '../helpers/seats.ts';
 
-interface Viewer { key: string; party: string | null; actor: Extract<Actor, { kind: 'member' }>; headers: Record<string, string> }
+type Viewer = DemoSeat & { headers: Record<string, string> };
 
 /**
  * Each party's sealed scores as the JSON of their ratings: the demo's ratings are whole numbers
@@ -45,13 +43,7 @@ describe.each(backends)('sealed settlement scores on %s', (backend) => {
     for (const r of await t.db.query<{ party_id: string; scores: unknown }>('SELECT party_id, scores FROM settlement_scores WHERE negotiation_id = $1', [X])) {
       sealed.set(byId.get(r.party_id)!, scoresJson(r.scores));
     }
-    const accounts = new Map((await t.db.query<{ id: string; account_id: string | null }>('SELECT id, account_id FROM members WHERE negotiation_id = $1', [X])).map((m) => [m.id, m.account_id]));
-    for (const m of demo.members) {
-      const accountId = accounts.get(m.id);
-      if (!accountId) continue;
-      const partyId = m.party ? parties.get(m.party)! : null;
-      viewers.push({ key: m.key, party: m.party, actor: { kind: 'member', memberId: m.id, partyId, role: m.role as Role }, headers: { authorization: `Bearer ${(await issueToken(t.db, accountId)).token}` } });
-    }
+    for (const seat of await demoSeats(t.db, demo)) viewers.push({ ...seat, headers: { authorization: `Bearer ${seat.token}` } });
   });
   afterAll(async () => { await app.close(); await t.dispose(); });
 
