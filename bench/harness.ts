@@ -35,14 +35,5 @@ export interface Bench {
   run(): Promise<Result[]>;
 }
 
-/** Mulberry32: a small seeded generator, so a benchmark draws the same inputs on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmarks' seeded generator: the same inputs on every run. */
+export { seededRandom as rng } from '../src/domain/testing/seeded-random.ts';

@@ -1,0 +1,15 @@
+/**
+ * Mulberry32: a small seeded generator, so tests, benchmarks and evaluations draw the same
+ * numbers on every run. Not for secrets: fingerprint biases and codewords in production come
+ * from the operating system's generator.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
