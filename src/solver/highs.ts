@@ -66,10 +66,33 @@ export async function loadHighsSolver(wasmModule?: WasmModule): Promise<MilpSolv
 
 type Options = Readonly<Record<string, string | number | boolean>>;
 
+/** What is left of the caller's options when HiGHS fails with them: its own default tolerances. */
+const LENIENT: Options = { mip_rel_gap: 0 };
+
+/** HiGHS's message when a run ends in its error state; any other throw (an unknown option) is a fault of ours and stays one. */
+const RUN_FAILED = /Unable to solve the problem/;
+
 function solveWith(highs: Highs, lp: string, options: Options): MilpResult {
-  // HiGHS throws on an unknown option name or a value of the wrong type: a fault of ours.
   const run = (o: Options) => highs.solve(lp, { output_flag: false, ...o });
-  let solution = run(options);
+  let solution: ReturnType<typeof run>;
+  try {
+    solution = run(options);
+  } catch (e) {
+    if (!(e instanceof Error) || !RUN_FAILED.test(e.message)) throw e;
+    // HiGHS also throws when a run ends in its own error state (status -1), which tight
+    // tolerances on a nearly degenerate model can cause: try again without presolve, then with
+    // its default tolerances. The engine re-checks every package it gets exactly, so a looser
+    // solve can cost exactness, which it reports, never a red line or a floor.
+    try {
+      solution = run({ ...options, presolve: 'off' });
+    } catch {
+      try {
+        solution = run(LENIENT);
+      } catch {
+        return { status: 'error', objective: Number.NaN, values: new Map() };
+      }
+    }
+  }
   // Presolve may prove "infeasible or unbounded" without saying which; without presolve the
   // simplex or the MIP search tells them apart (HiGHS documentation, model status kUnboundedOrInfeasible).
   if (solution.Status === 'Primal infeasible or unbounded' && options.presolve !== 'off') {

@@ -71,12 +71,19 @@ export function lexicographicMax(solver: MilpSolver, problem: LexicographicProbl
       const step = k === K ? sumStep(terms) : k === 1 ? minStep(terms, s) : orderedStep(terms, s, k);
       const objective = { sense: 'maximize' as const, terms: step.objective };
       let solved: Solved | null = null;
-      if (last !== null) {
-        const warm: Row = { name: `warm${s}_${k}`, terms: step.objective, op: '>=', rhs: slack(reached(last, criteria, k)) };
-        solved = solvePackage(solver, c, pm, ref, extendModel(model, { columns: step.columns, rows: [...step.rows, warm] }), objective);
+      try {
+        if (last !== null) {
+          const warm: Row = { name: `warm${s}_${k}`, terms: step.objective, op: '>=', rhs: slack(reached(last, criteria, k)) };
+          solved = solvePackage(solver, c, pm, ref, extendModel(model, { columns: step.columns, rows: [...step.rows, warm] }), objective);
+        }
+        // Without the previous package's bound when it was too tight for the solver's tolerances.
+        solved ??= solvePackage(solver, c, pm, ref, extendModel(model, step), objective);
+      } catch (e) {
+        // A refining step the solver cannot finish (its error state, even with default
+        // tolerances): the package of the step before stands, reported as not proven optimal.
+        if (last === null) throw e;
+        return { ...last, complete: false };
       }
-      // Without the previous package's bound when it was too tight for the solver's tolerances.
-      solved ??= solvePackage(solver, c, pm, ref, extendModel(model, step), objective);
       if (solved === null) {
         if (last === null) return null;
         // The previous package meets every row this step adds, so only the tolerances can make

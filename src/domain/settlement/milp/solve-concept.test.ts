@@ -340,3 +340,32 @@ describe('divisible issues, worked by hand', () => {
     expect(() => idealPointsMilp(landCase, solver, refs.floor)).toThrow(/no feasible package/);
   });
 });
+
+describe('a model HiGHS ends in its error state on', () => {
+  // Found by the mixed-case property (seed -428383696): with tight tolerances HiGHS stops the
+  // utilitarian's tie-break in its error state. The adapter retries (without presolve, then with
+  // HiGHS's default tolerances), and the answer still respects every floor.
+  const c: PreparedCase = {
+    parties: ['P0', 'P1', 'P2', 'P3', 'P4'],
+    issues: [
+      { id: 'i0', divisible: false, options: ['o0', 'o1', 'o2'] }, { id: 'i1', divisible: false, options: ['o0', 'o1', 'o2', 'o3'] },
+      { id: 'i2', divisible: false, options: ['o0'] }, { id: 'i3', divisible: true, options: [] },
+    ],
+    weight: [[4, 1, 62, 33], [3, 26, 34, 37], [2, 47, 23, 28], [0, 31, 66, 3], [32, 23, 7, 38]],
+    rating: [
+      [[40, 15, 1], [4, 17, 67, 94], [54], []], [[3, 4, 57], [36, 4, 4, 2], [92], []], [[47, 22, 4], [89, 97, 51, 6], [94], []],
+      [[89, 2, 100], [43, 74, 51, 96], [23], []], [[96, 0, 1], [89, 5, 79, 4], [100], []],
+    ],
+    allowed: [[true, true, true], [true, true, true, true], [true], []],
+    unacceptableBy: [[[], [], []], [[], [], [], []], [[]], []],
+    batna: [17, 11, 4, 33, 0],
+  };
+
+  it('still gets every concept an answer that clears the floors', () => {
+    for (const concept of ['utilitarian', 'maximin', 'kalaiSmorodinsky', 'nash'] as const) {
+      const answer = solveConceptMilp(c, solver, concept, { floor: c.batna, ref: c.batna });
+      expect(answer, concept).not.toBeNull();
+      answer!.best.utilities.forEach((u, p) => expect(u, concept).toBeGreaterThanOrEqual(c.batna[p]! - 1e-6));
+    }
+  });
+});
