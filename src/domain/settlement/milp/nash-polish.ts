@@ -16,15 +16,15 @@ import { utilitiesOf } from '../utility.ts';
 const MAX_SWEEPS = 500;
 const STILL = 1e-15;
 
-/** The shares of one issue that maximize Σ log(a_p + w_p s_p) over the parties listed. */
-function waterFill(a: readonly number[], w: readonly number[]): number[] {
+/** The shares of one issue that maximize Σ log(a_p + w_p s_p) over the parties listed, the shares summing to `total`. */
+function waterFill(a: readonly number[], w: readonly number[], total: number): number[] {
   const order = a.map((_, k) => k).sort((x, y) => a[x]! / w[x]! - a[y]! / w[y]!);
   let sum = 0;
   let level = 0;
   for (let k = 0; k < order.length; k++) {
     const b = a[order[k]!]! / w[order[k]!]!;
     sum += b;
-    const t = (1 + sum) / (k + 1);
+    const t = (total + sum) / (k + 1);
     const next = k + 1 < order.length ? a[order[k + 1]!]! / w[order[k + 1]!]! : Infinity;
     if (t <= next) {
       level = t;
@@ -47,13 +47,17 @@ export function polishNashShares(c: PreparedCase, start: ScoredPackage, ref: rea
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let moved = 0;
     for (const i of divisible) {
-      // Only parties that can gain and value the issue take part; a share elsewhere adds nothing to Σ log g.
+      // Parties that can gain and value the issue share out what they hold between them; the
+      // shares of everyone else stay as they are (a party that cannot gain may need its share
+      // to stay at its floor, and a share given to a party that does not value it adds nothing).
       const takers = gainers.filter((p) => c.weight[p]![i]! > 0);
       if (takers.length === 0) continue;
+      const total = takers.reduce((sum, p) => sum + share[i]![p]!, 0) + gainers.filter((p) => c.weight[p]![i]! === 0).reduce((sum, p) => sum + share[i]![p]!, 0);
       const w = takers.map((p) => c.weight[p]![i]!);
       const a = takers.map((p, k) => gains[p]! - w[k]! * share[i]![p]!);
-      const next = waterFill(a, w);
-      const fresh = c.parties.map(() => 0);
+      const next = waterFill(a, w, total);
+      const fresh = [...share[i]!];
+      for (const p of gainers) if (c.weight[p]![i]! === 0) fresh[p] = 0;
       takers.forEach((p, k) => { fresh[p] = next[k]!; });
       c.parties.forEach((_, p) => {
         const delta = fresh[p]! - share[i]![p]!;

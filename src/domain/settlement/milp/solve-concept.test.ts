@@ -369,3 +369,29 @@ describe('a model HiGHS ends in its error state on', () => {
     }
   });
 });
+
+describe('a party that cannot gain', () => {
+  // Found by the mixed-case property (seed 1933346946): P2 can reach its disagreement value but
+  // not beat it, so it is left out of the Nash product; the closed-form polish of the shares
+  // must leave its shares where they hold it at its floor.
+  const c: PreparedCase = {
+    parties: ['P0', 'P1', 'P2', 'P3'],
+    issues: [
+      { id: 'i0', divisible: true, options: [] }, { id: 'i1', divisible: false, options: ['o0', 'o1', 'o2'] },
+      { id: 'i2', divisible: true, options: [] }, { id: 'i3', divisible: false, options: ['o0', 'o1'] },
+    ],
+    weight: [[0, 10, 50, 40], [10, 30, 40, 20], [10, 0, 80, 10], [30, 40, 0, 30]],
+    rating: [[[], [25, 0, 50], [], [0, 0]], [[], [75, 50, 25], [], [75, 0]], [[], [100, 75, 75], [], [0, 50]], [[], [25, 100, 25], [], [100, 25]]],
+    allowed: [[], [true, true, true], [], [true, true]],
+    unacceptableBy: [[], [[], [], []], [], [[], []]],
+    batna: [29, 0, 40, 2],
+  };
+
+  it('keeps it at its floor in every concept, Nash included', () => {
+    for (const concept of ['utilitarian', 'maximin', 'kalaiSmorodinsky', 'nash'] as const) {
+      const answer = solveConceptMilp(c, solver, concept, { floor: c.batna, ref: c.batna });
+      if (answer === null) continue;
+      expect(meetsFloor(answer.best.utilities, c.batna), concept).toBe(true);
+    }
+  });
+});

@@ -16,7 +16,9 @@
 import { ParleyError } from '../../errors.ts';
 import type { MilpSolver, PreparedCase, ScoredPackage, SolutionConcept, SolveMethod } from '../model.ts';
 import { lexicographicMax, type Criterion } from './lexicographic-max.ts';
+import { meetsFloor } from '../concepts.ts';
 import { polishNashShares } from './nash-polish.ts';
+import { repairFloors } from './repair-floors.ts';
 import { breakNashTie, deltaLosesNothing, NASH_MIN_GAIN, nashOuterApproximation, nashValue } from './nash-outer-approximation.ts';
 import { buildPackageModel, contribution } from './package-model.ts';
 import { undominatedOptions } from './prune-options.ts';
@@ -35,6 +37,11 @@ export const GAIN_EPSILON = 1e-9;
  * can gain a positive gain.
  */
 export function solveConceptMilp(c: PreparedCase, solver: MilpSolver, concept: SolutionConcept, opts: ConceptOptions): Answer {
+  const answer = solveUnrepaired(c, solver, concept, opts);
+  return answer === null ? null : { ...answer, best: repairFloors(c, answer.best, opts.floor) };
+}
+
+function solveUnrepaired(c: PreparedCase, solver: MilpSolver, concept: SolutionConcept, opts: ConceptOptions): Answer {
   const kept = undominatedOptions(c);
   const n = c.parties.length;
   const pm = buildPackageModel(c, { ...opts, kept });
@@ -96,7 +103,7 @@ function nash(c: PreparedCase, solver: MilpSolver, opts: ConceptOptions, kept: r
     const sameFloor = opts.floor.every((f, p) => f === opts.ref[p]);
     const polished = sameFloor ? polishNashShares(c, best.scored, opts.ref, gainers) : best.scored;
     const gainsOf = (s: ScoredPackage) => s.utilities.map((u, p) => u - opts.ref[p]!);
-    const better = nashValue(gainsOf(polished), gainers) >= nashValue(best.gains, gainers) ? polished : best.scored;
+    const better = nashValue(gainsOf(polished), gainers) >= nashValue(best.gains, gainers) && meetsFloor(polished.utilities, opts.floor) ? polished : best.scored;
     return { best: better, method: { method: 'milp-outer-approximation', exact, gap: answer.gap } };
   };
 
