@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../testing/seeded-random.ts';
 import { collude, excerpt, strategies } from './coalition.ts';
 import {
-  accusationThreshold, drawBiases, drawCodeword, falseAccusationBound, maxTerm, recipientScore, slotScore, tardosParams, trace,
+  accusationThreshold, drawBiases, drawCodeword, falseAccusationBound, leakFalseAccusationBound, leakThreshold, maxTerm, recipientScore, slotScore, tardosParams, trace,
 } from './tardos.ts';
 
 const EPS = 1e-3;
@@ -138,5 +138,43 @@ describe('the parameters', () => {
     const { biases, words } = world(5, 1, 1);
     const w = words.get('r0')!;
     expect(recipientScore(biases, w, Array.from(w) as (0 | 1)[])).toBeGreaterThan(0);
+  });
+});
+
+describe('the Chernoff threshold for the leak at hand', () => {
+  it('holds its bound: innocents drawn against one fixed leak pass it no more often than ε/n allows', () => {
+    const random = seededRandom(21);
+    const t = 1 / 600;
+    const biases = drawBiases(60, t, random);
+    const leak = Array.from(drawCodeword(biases, random)) as (0 | 1)[];
+    // n = 1, ε = 0.05: at most 5% of innocents may reach it (the bound is loose, so far fewer do).
+    const z = leakThreshold(biases, leak, 1, 0.05);
+    let over = 0;
+    const trials = 4000;
+    for (let k = 0; k < trials; k += 1) if (recipientScore(biases, drawCodeword(biases, random), leak) >= z) over += 1;
+    expect(over / trials).toBeLessThanOrEqual(0.05);
+    // The bound is evaluated on the λ grid, the threshold refined between its points: equal within a hair.
+    expect(leakFalseAccusationBound(biases, leak, z, 1)).toBeLessThanOrEqual(0.051);
+    expect(leakFalseAccusationBound(biases, leak, z, 1)).toBeGreaterThan(0.02);
+  });
+
+  it('names a lone leaker among 11 from 40 slots, where the Bernstein bound alone could not', () => {
+    let named = 0;
+    for (let seed = 0; seed < 50; seed += 1) {
+      const random = seededRandom(100 + seed);
+      const cutoff = 1 / 600;
+      const biases = drawBiases(40, cutoff, random);
+      const words = new Map(Array.from({ length: 11 }, (_, j) => [`r${j}`, drawCodeword(biases, random)] as const));
+      const leak = Array.from(words.get('r3')!) as (0 | 1)[];
+      expect(accusationThreshold(40, 11, EPS, cutoff)).toBeGreaterThan(recipientScore(biases, words.get('r3')!, leak));
+      const result = trace(biases, words, leak, EPS, cutoff);
+      expect(result.suspects.filter((s) => s.accused && s.recipient !== 'r3')).toEqual([]);
+      if (result.suspects[0]?.recipient === 'r3' && result.suspects[0].accused) named += 1;
+    }
+    expect(named).toBeGreaterThanOrEqual(40);
+  });
+
+  it('is infinite with nothing read, so nobody is accused', () => {
+    expect(leakThreshold([0.5, 0.5], [null, null], 5, EPS)).toBe(Infinity);
   });
 });
