@@ -22,9 +22,9 @@ describe('decide', () => {
 
   it('has one use case per command name, each producing events the log accepts', () => {
     expect(Object.keys(useCases).sort()).toEqual([
-      'acceptAmendments', 'addMember', 'addParty', 'addPerson', 'addPoint', 'addSection', 'confirmTranslation', 'createNegotiation',
+      'acceptAmendments', 'addMember', 'addParty', 'addPerson', 'addPoint', 'addSection', 'approveVariants', 'confirmTranslation', 'createNegotiation',
       'createVersion', 'deleteNote', 'draftAmendment', 'editNote', 'editPoint', 'editStatement', 'importReport', 'importVersion',
-      'initialVersion', 'proposeAmendment', 'recordSettlementPackage', 'recordSettlementPackages', 'recordStatement', 'rejectAmendment', 'removePoint', 'saveSettlementSpace',
+      'initialVersion', 'proposeAmendment', 'recordSettlementPackage', 'recordSettlementPackages', 'recordStatement', 'rejectAmendment', 'removePoint', 'revokeVariant', 'saveSettlementSpace',
       'scheduleRound', 'setPosition', 'setSettlementBaseline', 'shareSettlementPackage', 'submitSettlementScores', 'updatePerson', 'updateRound', 'withdrawAmendment',
       'writeNote', 'writeReadout',
     ]);

@@ -30,6 +30,8 @@ import { writeNote } from './notes/write-note.ts';
 import { editNote } from './notes/edit-note.ts';
 import { deleteNote } from './notes/delete-note.ts';
 import { saveSettlementSpace } from './settlement/commands/save-space.ts';
+import { approveVariants } from './tracing/commands/approve-variants.ts';
+import { revokeVariant } from './tracing/commands/revoke-variant.ts';
 import { submitSettlementScores } from './settlement/commands/submit-scores.ts';
 import { recordSettlementPackage, recordSettlementPackages, setSettlementBaseline, shareSettlementPackage } from './settlement/commands/record-package.ts';
 
@@ -65,6 +67,8 @@ export const useCases = {
   editNote,
   deleteNote,
   saveSettlementSpace,
+  approveVariants,
+  revokeVariant,
   submitSettlementScores,
   recordSettlementPackage,
   recordSettlementPackages,

@@ -63,7 +63,7 @@ export async function versionDocx(doc: VersionDocument): Promise<Buffer> {
       const t = section ? doc.sectionTitles.get(section) : undefined;
       if (t) out.push(heading(t, HeadingLevel.HEADING_2, doc.lang, rtl));
     }
-    out.push(new Paragraph({ bidirectional: rtl, alignment: AlignmentType.START, children: [new TextRun({ ...style, text: `${p.number}. ` }), ...textRuns(p.text, style)] }));
+    out.push(new Paragraph({ bidirectional: rtl, alignment: AlignmentType.START, children: [...(p.number ? [new TextRun({ ...style, text: `${p.number}. ` })] : []), ...textRuns(p.text, style)] }));
   }
   return Packer.toBuffer(newDocument(doc.lang, out));
 }

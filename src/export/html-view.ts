@@ -49,7 +49,7 @@ export function versionHtml(doc: VersionDocument): string {
       section = p.sectionId;
       body += sectionHeading(section, doc.sectionTitles);
     }
-    body += `<div class="point"><span class="num">${esc(p.number)}.</span><span>${para(p.text)}</span></div>\n`;
+    body += p.number ? `<div class="point"><span class="num">${esc(p.number)}.</span><span>${para(p.text)}</span></div>\n` : `<p>${para(p.text)}</p>\n`;
   }
   return page(`${doc.title} — ${doc.version.label}`, doc.lang, doc.dir, body);
 }

@@ -266,11 +266,22 @@ export async function project(tx: Tx, e: RecordedEvent): Promise<void> {
     case 'settlement.baseline.set':
       await tx.query('UPDATE settlement_spaces SET baseline_package_id = $2 WHERE negotiation_id = $1', [n, e.payload.packageId]);
       return;
+    case 'fingerprint.variants.approved':
+      for (const v of e.payload.variants) {
+        await tx.query(
+          `INSERT INTO fingerprint_variants (negotiation_id, id, version_id, point_id, lang, start_at, end_at, original, alternative, kind, approved_by, at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [n, v.id, v.versionId, v.pointId, v.lang, v.start, v.end, v.original, v.alternative, v.kind, v.approvedBy, v.at]);
+      }
+      return;
+    case 'fingerprint.variant.revoked':
+      await tx.query('UPDATE fingerprint_variants SET revoked_at = $3 WHERE negotiation_id = $1 AND id = $2', [n, e.payload.variantId, e.payload.at]);
+      return;
   }
 }
 
 /** The read-model tables, in an order safe for deleting and rebuilding. */
 export const readModelTables = [
-  'settlement_scores', 'settlement_submissions', 'settlement_packages', 'settlement_spaces', 'notes', 'statements', 'reports', 'readouts', 'rounds', 'positions', 'amendments', 'version_imports', 'version_initials', 'version_points', 'versions',
+  'fingerprint_variants', 'settlement_scores', 'settlement_submissions', 'settlement_packages', 'settlement_spaces', 'notes', 'statements', 'reports', 'readouts', 'rounds', 'positions', 'amendments', 'version_imports', 'version_initials', 'version_points', 'versions',
   'points', 'sections', 'members', 'persons', 'parties', 'negotiations',
 ] as const;

@@ -33,6 +33,7 @@ const expected: Record<Action, Record<Role, Grant>> = {
   write_note: { mediator: '-', principal: 'own', negotiator: 'own', advisor: 'own', observer: '-' },
   manage_settlement: { mediator: 'any', principal: '-', negotiator: '-', advisor: '-', observer: '-' },
   submit_scores: { mediator: '-', principal: 'own', negotiator: 'own', advisor: '-', observer: '-' },
+  manage_fingerprints: { mediator: 'any', principal: '-', negotiator: '-', advisor: '-', observer: '-' },
 };
 
 const actions = Object.keys(expected) as Action[];

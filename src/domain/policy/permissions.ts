@@ -23,7 +23,8 @@ export type Action =
   | 'record_statement'
   | 'write_note'
   | 'manage_settlement'
-  | 'submit_scores';
+  | 'submit_scores'
+  | 'manage_fingerprints';
 
 interface Rule {
   roles: readonly Role[];
@@ -54,6 +55,8 @@ export const permissionTable: Readonly<Record<Action, Rule>> = {
   manage_settlement: { roles: ['mediator'], ownParty: false },
   /** Sealed scores commit the party, so only those who speak for it enter them. */
   submit_scores: { roles: ['principal', 'negotiator'], ownParty: true },
+  /** Wording variants of confidential versions, the copies issued, leak tracing: the mediator's office alone. */
+  manage_fingerprints: { roles: ['mediator'], ownParty: false },
 };
 
 /** `forParty`: the party the action is taken for, when it is taken for one. */

@@ -8,6 +8,7 @@ import {
   Amendment, Id, Localized, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Report, Round, Section,
   Statement, Text, Version, VersionImport, Visibility,
 } from '../model.ts';
+import { FingerprintVariant } from '../tracing/fingerprint-records.ts';
 import { ScoreSubmission, SealedScores, SeenPackage, SettlementSpace } from '../settlement/commands/settlement-records.ts';
 
 const ev = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
@@ -51,6 +52,8 @@ export const EventBody = z.discriminatedUnion('type', [
   ev('settlement.package.recorded', z.object({ package: SeenPackage })),
   ev('settlement.package.shared', z.object({ package: SeenPackage, at: z.iso.datetime() })),
   ev('settlement.baseline.set', z.object({ packageId: Id.nullable(), at: z.iso.datetime() })),
+  ev('fingerprint.variants.approved', z.object({ variants: z.array(FingerprintVariant) })),
+  ev('fingerprint.variant.revoked', z.object({ variantId: Id, at: z.iso.datetime() })),
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody['type'];

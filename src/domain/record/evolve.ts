@@ -139,6 +139,12 @@ export function evolve(state: NegotiationState, event: EventBody & { seq?: numbe
     case 'settlement.baseline.set':
       state.settlement.baselineId = event.payload.packageId;
       return;
+    case 'fingerprint.variants.approved':
+      for (const v of event.payload.variants) state.fingerprintVariants.set(v.id, v);
+      return;
+    case 'fingerprint.variant.revoked':
+      state.fingerprintVariants.delete(event.payload.variantId);
+      return;
   }
 }
 

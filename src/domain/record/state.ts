@@ -8,6 +8,7 @@ import type {
   Amendment, Member, Negotiation, Note, Party, Person, Point, Position, Readout, Report, Round, Section, Statement, Version, VersionImport,
 } from '../model.ts';
 import { emptySettlement, type SettlementState } from '../settlement/commands/settlement-records.ts';
+import type { FingerprintVariant } from '../tracing/fingerprint-records.ts';
 
 export interface NegotiationState {
   negotiation: Negotiation | null;
@@ -38,6 +39,8 @@ export interface NegotiationState {
    * party ever read the scores back (see docs/settlement.md).
    */
   settlement: SettlementState;
+  /** Wording variants approved on confidential versions and not revoked (the mediator's; docs/tracing.md). */
+  fingerprintVariants: Map<string, FingerprintVariant>;
   /**
    * The seq of the last event that changed each point, person, round or amendment: what a
    * client sends back as `basedOn` so a write made on a stale view is refused, not applied.
@@ -65,6 +68,7 @@ export function emptyState(): NegotiationState {
     statements: new Map(),
     reports: new Map(),
     notes: new Map(),
+    fingerprintVariants: new Map(),
     settlement: emptySettlement(),
     revisions: new Map(),
     textHistory: new Map(),

@@ -16,6 +16,7 @@ import { recordRoutes } from './record.routes.ts';
 import { roundRoutes } from './rounds.routes.ts';
 import { statementRoutes } from './statements.routes.ts';
 import { settlementRoutes } from './settlement.routes.ts';
+import { tracingRoutes } from './tracing.routes.ts';
 
 export const allRoutes: readonly AnyRouteSpec[] = [
   ...healthRoutes,
@@ -31,5 +32,6 @@ export const allRoutes: readonly AnyRouteSpec[] = [
   ...statementRoutes,
   ...noteRoutes,
   ...settlementRoutes,
+  ...tracingRoutes,
   ...recordRoutes,
 ];
