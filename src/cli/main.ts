@@ -12,6 +12,7 @@ import { registerQuotesCommand } from './commands/quotes.command.ts';
 import { registerRemoteCommands } from './commands/remote/index.ts';
 import { registerSettleCommand } from './commands/settle.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
+import { registerTraceCommand } from './commands/trace.command.ts';
 import { registerTransferCommands } from './commands/transfer.command.ts';
 import { registerVerifyCommand } from './commands/verify.command.ts';
 
@@ -19,6 +20,8 @@ export function buildProgram(): Command {
   const program = new Command('parley')
     .description('Parley: the record and workroom of a confidential multi-party negotiation')
     .version('0.1.0')
+    // Program options only before the command, so `parley trace --version V` is the command's own option.
+    .enablePositionalOptions()
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -30,6 +33,7 @@ export function buildProgram(): Command {
   registerQuotesCommand(program);
   registerSettleCommand(program);
   registerVerifyCommand(program);
+  registerTraceCommand(program);
   registerTransferCommands(program);
   registerRemoteCommands(program);
   for (const c of program.commands) c.exitOverride();

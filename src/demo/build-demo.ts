@@ -10,6 +10,7 @@ import type { RecordedEvent } from '../domain/record/events.ts';
 import type { Database } from '../store/database.ts';
 import { execute, type As } from '../store/execute.ts';
 import { DEMO_PASSWORD, ensureDemoAccounts } from './demo-accounts.ts';
+import { suggestVariants } from '../domain/tracing/suggest/suggest-variants.ts';
 import * as s from './scenario.ts';
 import { settlementIssues, settlementParties, settlementScores, settlementSketch } from './settlement-scenario.ts';
 
@@ -139,7 +140,15 @@ export async function buildDemo(db: Database, progress: (done: number, total: nu
   // "And now a few more points have come up" (version 3).
   clock.on('2025-12-01T18:00:00Z');
   await addPoints(s.additionsV3.points);
-  await run(mediator, { name: 'createVersion', input: { label: s.additionsV3.label, note: s.additionsV3.note } });
+  const v3 = created(await run(mediator, { name: 'createVersion', input: { label: s.additionsV3.label, note: s.additionsV3.note } }),
+    (e) => (e.type === 'version.created' ? e.payload.version : undefined));
+  // Leak tracing: the mediator approves, on the confidential v3, what the app suggests and a few phrasings of its own.
+  const variants = v3.points.flatMap((p) => Object.entries(p.texts).flatMap(([lang, text]) => {
+    const own = s.approvedVariantsV3.filter((x) => x.lang === lang && ids.point.get(x.point) === p.pointId).map((x) => ({ start: text.indexOf(x.original), end: text.indexOf(x.original) + x.original.length, original: x.original, alternative: x.alternative, kind: 'custom' as const }));
+    const suggested = suggestVariants(text, lang).filter((x) => !own.some((o) => o.start < x.end && x.start < o.end));
+    return [...own, ...suggested].map((x) => ({ pointId: p.pointId, lang, start: x.start, end: x.end, original: x.original, alternative: x.alternative, kind: x.kind }));
+  }));
+  await run(mediator, { name: 'approveVariants', input: { versionId: v3.id, variants } });
 
   // The Kremlin round, under non-disclosure.
   clock.on('2025-12-02T16:00:00Z');

@@ -154,8 +154,32 @@ export const additionsV3 = {
       en: `${note}All parties to the conflict receive a full amnesty for acts committed during the war.`,
       ur: 'جنگ کے دوران کیے گئے اقدامات پر تنازع کے تمام فریقوں کو عام معافی دی جائے گی۔',
       ru: 'Все стороны конфликта получают полную амнистию за действия во время войны.' } },
+    { key: 'exchange', section: 'implementation', tags: ['transitional-justice/prisoner-release'], texts: {
+      en: `${note}Within thirty (30) days of the signature of this Agreement, the Parties shall exchange all prisoners of war, civilian detainees and political prisoners on an "all for all" basis, under the supervision of the International Committee of the Red Cross. Persons detained since 24 February 2022 shall be released first, and no later than 1 March 2026. The remains of the dead shall be returned within ninety (90) days, together with personal effects, documents and identification. Each Party shall submit complete lists of detainees, burial sites and missing persons, and shall cooperate toward the identification of at least eighty per cent of the missing within twelve (12) months. Families shall be informed through the Red Cross, the ombudspersons or appointed representatives.`,
+      ur: 'اس معاہدے پر دستخط کے تیس (30) دن کے اندر فریقین «سب کے بدلے سب» کی بنیاد پر تمام جنگی قیدیوں اور زیرِ حراست شہریوں کا تبادلہ کریں گے۔ 24 فروری 2022 سے زیرِ حراست افراد کو پہلے رہا کیا جائے گا۔',
+      ru: 'В течение тридцати (30) дней с момента подписания настоящего Соглашения Стороны обменяются всеми военнопленными и задержанными гражданскими лицами по принципу «всех на всех» под наблюдением Международного комитета Красного Креста. Лица, задержанные с 24 февраля 2022 г., освобождаются в первую очередь. Останки погибших передаются в течение девяноста (90) дней. Стороны передают полные списки задержанных, мест захоронений и пропавших без вести и ведут совместный поиск ещё не найденных лиц.' } },
   ] satisfies DemoPoint[],
 };
+
+/**
+ * Wording variants the mediator approved on version 3, besides every one the app suggested:
+ * equivalent phrasings a drafter would accept, each a slot that survives retyping (docs/tracing.md).
+ * Illustrative, like the text they vary.
+ */
+export const approvedVariantsV3: { point: string; lang: string; original: string; alternative: string }[] = [
+  { point: 'exchange', lang: 'en', original: 'no later than', alternative: 'not later than' },
+  { point: 'exchange', lang: 'en', original: 'the signature of this Agreement', alternative: 'the signing of this Agreement' },
+  { point: 'exchange', lang: 'en', original: 'shall be released first', alternative: 'shall be the first released' },
+  { point: 'exchange', lang: 'en', original: 'The remains of the dead', alternative: 'The remains of the deceased' },
+  { point: 'exchange', lang: 'en', original: 'Each Party', alternative: 'Every Party' },
+  { point: 'exchange', lang: 'en', original: 'complete lists', alternative: 'full lists' },
+  { point: 'exchange', lang: 'en', original: 'at least', alternative: 'no less than' },
+  { point: 'exchange', lang: 'en', original: 'shall cooperate', alternative: 'shall co-operate' },
+  { point: 'exchange', lang: 'en', original: 'Families shall be informed', alternative: 'Families shall be notified' },
+  { point: 'exchange', lang: 'en', original: 'under the supervision of', alternative: 'under the oversight of' },
+  { point: 'exchange', lang: 'en', original: 'together with', alternative: 'along with' },
+  { point: 'exchange', lang: 'ru', original: 'в первую очередь', alternative: 'прежде всего' },
+];
 
 /** The European allies' amendments: proposed, and called "absolutely unacceptable" by Moscow. */
 export const europeanAmendments: DemoAmendment[] = [

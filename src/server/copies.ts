@@ -30,7 +30,7 @@ interface Rendered { lang: string; texts: string[]; variantIds: string[]; slots:
 export function renderFor(doc: FingerprintDocument, variants: readonly FingerprintVariant[], secret: Uint8Array, accountId: string): Rendered {
   const slots = documentSlots(doc, variants);
   const ids = slots.map((s) => s.id);
-  const bits = codewordFor(secret, accountId, ids, biasesFor(secret, ids));
+  const bits = codewordFor(secret, accountId, ids, biasesFor(secret, slots));
   const used = new Set(slots.filter((s) => s.kind === 'wording').map((s) => s.id.slice(s.id.lastIndexOf(':') + 1)));
   return { lang: doc.lang, texts: renderCopy(doc, slots, bits), variantIds: variants.filter((v) => used.has(v.id)).map((v) => v.id), slots: slots.length };
 }

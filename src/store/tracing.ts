@@ -57,7 +57,7 @@ async function candidatesFor(q: Queryable, negotiationId: string, copies: readon
     }
     const slots = documentSlots(doc, variants);
     const ids = slots.map((s) => s.id);
-    const biases = biasesFor(secret, ids);
+    const biases = biasesFor(secret, slots);
     const byAccount = new Map<string, Set<string>>();
     for (const c of group) byAccount.set(c.accountId, new Set([...(byAccount.get(c.accountId) ?? []), ...c.variantIds]));
     const recipients = [...byAccount].map(([accountId, carriedVariants]) => ({

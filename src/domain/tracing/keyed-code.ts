@@ -8,6 +8,7 @@
  * about anyone else's.
  */
 import { createHmac } from 'node:crypto';
+import type { Slot } from './slots.ts';
 import { DEFAULT_COALITION } from './tardos.ts';
 
 /** The coalition size copies are built to resist; it fixes the bias cutoff t = 1/(300c). */
@@ -33,8 +34,16 @@ export function recipientBit(secret: Uint8Array, recipient: string, slotId: stri
   return uniform(secret, `bit\u0000${recipient}\u0000${slotId}`) < bias ? 1 : 0;
 }
 
-export function biasesFor(secret: Uint8Array, slotIds: readonly string[]): Float64Array {
-  return Float64Array.from(slotIds, (id) => slotBias(secret, id));
+/**
+ * Format slots take the Tardos biases: they are plentiful, and the arcsine biases are what
+ * defeats a coalition pasting together parts of several copies. Wording slots take bias 1/2:
+ * they are few, they are all that survives retyping, and a retyped leak usually has one
+ * source, for whom a fair coin per slot is the most evidence a slot can carry (each read slot
+ * halves the innocents who match). The threshold holds either way: it is computed from each
+ * slot's own bias (tardos.ts).
+ */
+export function biasesFor(secret: Uint8Array, slots: readonly Pick<Slot, 'id' | 'kind'>[]): Float64Array {
+  return Float64Array.from(slots, (s) => (s.kind === 'wording' ? 0.5 : slotBias(secret, s.id)));
 }
 
 export function codewordFor(secret: Uint8Array, recipient: string, slotIds: readonly string[], biases: Float64Array): Uint8Array {
