@@ -81,6 +81,14 @@ const importedReport = (unique: string) => ({
   statements: [{ quote: `The proposal is acceptable (${unique}),`, line: 1 }],
 });
 
+/** A confidential version with a point of its own whose English text starts "For": what a variant can be approved on. */
+async function variantVersion(w: World): Promise<{ versionId: string; pointId: string }> {
+  const pointId = idFrom(await w.n.run(w.n.mediator, { name: 'addPoint', input: { texts: { en: `For variants ${w.unique()}` } } }), 'point.added', 'point');
+  const v = (await w.n.run(w.n.mediator, { name: 'createVersion', input: { visibility: 'parties' } })).find((e) => e.type === 'version.created');
+  if (v?.type !== 'version.created') throw new Error('no version');
+  return { versionId: v.payload.version.id, pointId };
+}
+
 /** Every write route under /api/negotiations/:id, by operationId: the action it is, and how to call it. */
 const routeActions: Record<string, Case> = {
   addParty: { action: 'manage_parties', targets: ['none'], prepare: (w) => ({ body: { name: { en: 'New party' }, shortName: w.unique().slice(0, 12) }, forParty: null }) },
@@ -221,6 +229,23 @@ const routeActions: Record<string, Case> = {
     action: 'manage_settlement', targets: ['none'],
     prepare: async (w) => ({ body: { packageId: await w.settlementPackage((await w.settlement(false)).issueId, 'parties') }, forParty: null }),
   },
+  approveVariants: {
+    action: 'manage_fingerprints', targets: ['none'],
+    prepare: async (w) => {
+      const v = await variantVersion(w);
+      return { params: { versionId: v.versionId }, body: { variants: [{ pointId: v.pointId, lang: 'en', start: 0, end: 3, original: 'For', alternative: 'Per' }] }, forParty: null };
+    },
+  },
+  revokeVariant: {
+    action: 'manage_fingerprints', targets: ['none'],
+    prepare: async (w) => {
+      const v = await variantVersion(w);
+      const ev = (await w.n.run(w.n.mediator, { name: 'approveVariants', input: { versionId: v.versionId, variants: [{ pointId: v.pointId, lang: 'en', start: 0, end: 3, original: 'For', alternative: 'Per' }] } }))
+        .find((e) => e.type === 'fingerprint.variants.approved');
+      if (ev?.type !== 'fingerprint.variants.approved') throw new Error('no variant');
+      return { params: { variantId: ev.payload.variants[0]!.id }, forParty: null };
+    },
+  },
   createInvitation: {
     action: 'manage_members', targets: ['own', 'other', 'none'],
     prepare: (w, t) => ({ body: { partyId: w.party(t), role: t === 'none' ? 'mediator' : 'observer', displayName: 'Invitee' }, forParty: forParty(t, w) }),
@@ -234,6 +259,8 @@ const routeActions: Record<string, Case> = {
 /** POST routes that work something out for the caller and record nothing (a preview before a write): guarded like the write they preview. */
 const previews: Record<string, Case> = {
   previewImport: { action: 'create_version', targets: ['none'], prepare: async (w) => ({ body: await importedDocument(w), forParty: null }) },
+  // Tracing records only an access-log line: guarded like the mediator's other fingerprint work.
+  traceLeak: { action: 'manage_fingerprints', targets: ['none'], prepare: () => ({ body: { text: 'A passage that appeared in the press, word for word.' }, forParty: null }) },
   previewReport: { action: 'record_statement', targets: ['none'], prepare: (w) => ({ body: { text: importedReport(w.unique()).report.text, lang: 'en' }, forParty: null }) },
 };
 
@@ -241,6 +268,8 @@ const previews: Record<string, Case> = {
 const guardedReads: Record<string, Case> = {
   verifyRecord: { action: 'manage_negotiation', targets: ['none'], prepare: () => ({ forParty: null }) },
   listInvitations: { action: 'manage_members', targets: ['none'], prepare: () => ({ forParty: actorParty }) },
+  listCopies: { action: 'manage_fingerprints', targets: ['none'], prepare: () => ({ forParty: null }) },
+  getFingerprint: { action: 'manage_fingerprints', targets: ['none'], prepare: async (w) => ({ params: { versionId: (await w.version()).id }, forParty: null }) },
 };
 
 /** Writes about the caller's own account within a negotiation, which no party policy governs (the visit mark). Tested in test/api/map-routes.test.ts. */

@@ -166,6 +166,13 @@ const templates: Record<string, Template> = {
   listEvents: mediator,
   verifyRecord: mediator,
   listAccessLog: mediator,
+  getFingerprint: mediator,
+  approveVariants: { as: 'mediator', body: (w) => ({ variants: [{ pointId: w.point, lang: 'en', start: 0, end: 1, original: 'A', alternative: 'B' }] }) },
+  revokeVariant: mediator,
+  listCopies: mediator,
+  versionCopyView: mediator,
+  exportReadout: mediator,
+  traceLeak: { as: 'mediator', body: () => ({ text: 'The parties will exchange all prisoners of war within thirty days.' }) },
 };
 
 const HOSTILE_STRINGS = [
@@ -403,6 +410,8 @@ describe.each(backends)('hostile input on %s', (backend) => {
         id: [n.negotiationId], pointId: [second, third], personId: [person], roundId: [roundId], versionId: [version.payload.version.id],
         amendmentId: amendments, invId: invitations, tokenId: tokens, noteId: notes, statementId: statements, reportId: [reportId],
         packageId: packages,
+        // Unknown ids: these routes answer 404 for them, which is what the fuzzer probes.
+        variantId: [randomUUID()], readoutId: [randomUUID()],
       },
     };
   });

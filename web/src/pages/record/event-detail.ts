@@ -61,6 +61,8 @@ export function eventDetail(e: Pick<EventOut, 'type' | 'payload'>): EventDetail 
     case 'settlement.package.recorded':
     case 'settlement.package.shared': return b.payload.package.label ? { kind: 'text', value: b.payload.package.label, lang: null } : null;
     case 'settlement.baseline.set': return null;
+    case 'fingerprint.variants.approved': return { kind: 'text', value: b.payload.variants.map((v) => `${v.original} / ${v.alternative}`).join(' · '), lang: b.payload.variants[0]?.lang ?? null };
+    case 'fingerprint.variant.revoked': return null;
   }
 }
 
