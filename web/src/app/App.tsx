@@ -12,6 +12,8 @@ import { RoundPage } from '../pages/rounds/RoundPage.tsx';
 import { RoundsPage } from '../pages/rounds/RoundsPage.tsx';
 import { SettlementPage } from '../pages/settlement/SettlementPage.tsx';
 import { StatementsPage } from '../pages/statements/StatementsPage.tsx';
+import { ReadoutCopyPage, VersionCopyPage } from '../pages/tracing/CopyView.tsx';
+import { TracingPage } from '../pages/tracing/TracingPage.tsx';
 import { ImportReportPage } from '../pages/statements/ImportReportPage.tsx';
 import { ReportPage } from '../pages/statements/ReportPage.tsx';
 import { ComparePage } from '../pages/versions/ComparePage.tsx';
@@ -38,12 +40,15 @@ export function App() {
           <Route path="versions" element={<VersionsPage />} />
           <Route path="versions/compare" element={<ComparePage />} />
           <Route path="versions/:versionId" element={<VersionTextsPage />} />
+          <Route path="versions/:versionId/copy" element={<VersionCopyPage />} />
+          <Route path="readouts/:readoutId/copy" element={<ReadoutCopyPage />} />
           <Route path="rounds" element={<RoundsPage />} />
           <Route path="rounds/:roundId" element={<RoundPage />} />
           <Route path="statements" element={<StatementsPage />} />
           <Route path="statements/import" element={<ImportReportPage />} />
           <Route path="statements/reports/:reportId" element={<ReportPage />} />
           <Route path="settlement" element={<SettlementPage />} />
+          <Route path="tracing" element={<TracingPage />} />
           <Route path="record" element={<RecordPage />} />
         </Route>
         <Route path="negotiations" element={<Navigate to="/" replace />} />

@@ -50,6 +50,7 @@ function NegotiationHeader() {
     { to: 'rounds', label: t('common:nav.rounds'), end: false },
     { to: 'statements', label: t('common:nav.statements'), end: false },
     { to: 'settlement', label: t('settlement:nav'), end: false },
+    ...(o.membership.role === 'mediator' ? [{ to: 'tracing', label: t('tracing:nav'), end: false }] : []),
     { to: 'record', label: t('common:nav.record'), end: false },
   ];
   return (

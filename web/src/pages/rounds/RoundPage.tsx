@@ -20,6 +20,7 @@ import { Empty, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { LocalizedText } from '../../ui/LocalizedText.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { formatTime, languageChoices, languageName } from './format.ts';
+import { ReadoutCopyLinks } from '../tracing/CopyLinks.tsx';
 import { LocalizedFields } from './LocalizedFields.tsx';
 import { roundsPath, useReadouts, useRound } from './queries.ts';
 import { draftFromRound, roundBody, toLocalized, type LangRow, type RoundBody, type RoundDraft } from './round-form.ts';
@@ -202,6 +203,7 @@ function Readouts({ roundId }: { roundId: string }) {
               <span className="small muted">{t('rounds:readouts.by', { who: names.member(r.writtenBy) || t('common:someone'), when: formatDate(r.at, i18n.language, true) })}</span>
             </div>
             <AllLanguages texts={r.text} empty={t('common:noText')} />
+            <ReadoutCopyLinks readout={r} />
           </li>
         ))}
       </ul>

@@ -17,6 +17,8 @@ import { Icon } from '../../ui/icons.tsx';
 import { TextFlags, textFlagsId } from '../../ui/TextFlags.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { dirOfLang } from '../../i18n/text-direction.ts';
+import { FingerprintPanel } from '../tracing/FingerprintPanel.tsx';
+import { VersionCopyLinks } from '../tracing/CopyLinks.tsx';
 import { useVersion } from './queries.ts';
 import { HashCode, useLanguageName } from './version-ui.tsx';
 import { chosenLanguages, coverage, pendingByPoint } from './version-texts.ts';
@@ -98,6 +100,7 @@ export function VersionTextsPage() {
                 <a href={download(c.lang, 'md')} download>{t('texts:md')}</a>
                 <a href={download(c.lang, 'docx')} download>{t('texts:docx')}</a>
                 <a href={download(c.lang, 'pdf')} download>{t('texts:pdf')}</a>
+                <VersionCopyLinks versionId={v.id} lang={c.lang} />
               </span>
             </li>
           ))}
@@ -139,6 +142,7 @@ export function VersionTextsPage() {
           </tbody>
         </table>
       </div>
+      <FingerprintPanel version={v} />
     </section>
   );
 }
