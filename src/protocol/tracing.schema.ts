@@ -103,7 +103,8 @@ export const TraceSuspect = z.object({
   recipientName: z.string(),
   party: z.string().nullable(),
   score: z.number(),
-  threshold: z.number(),
+  /** null when none of the slots read was in this recipient's copies: there is nothing to accuse them on. */
+  threshold: z.number().nullable(),
   accused: z.boolean(),
   /** 1 − the bound on an innocent recipient scoring this much. */
   confidence: z.number(),

@@ -95,7 +95,7 @@ export function traceReport(outcome: TraceOutcome) {
     ...trace,
     suspects: trace.suspects.map((s) => {
       const who = recipients.get(s.recipient);
-      return { ...s, recipient: who?.recipient ?? s.recipient, accountId: s.recipient, recipientName: who?.recipientName ?? '', party: who?.party ?? null };
+      return { ...s, threshold: Number.isFinite(s.threshold) ? s.threshold : null, recipient: who?.recipient ?? s.recipient, accountId: s.recipient, recipientName: who?.recipientName ?? '', party: who?.party ?? null };
     }),
   };
 }

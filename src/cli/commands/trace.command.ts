@@ -63,7 +63,7 @@ export function registerTraceCommand(program: Command): void {
       const accused = report.suspects.filter((s) => s.accused);
       printLine(accused.length > 0 ? `Accused: ${accused.map((s) => `${s.recipientName} <${s.recipient}>`).join(', ')}` : 'No accusation: the evidence is not enough.');
       for (const s of report.suspects.slice(0, 10)) {
-        printLine(`  ${s.accused ? '!' : ' '} ${s.recipient.padEnd(28)} score ${s.score.toFixed(1).padStart(7)}  threshold ${s.threshold.toFixed(1).padStart(7)}  matched ${s.slotsMatched}/${s.slotsCompared}`);
+        printLine(`  ${s.accused ? '!' : ' '} ${s.recipient.padEnd(28)} score ${s.score.toFixed(1).padStart(7)}  threshold ${(s.threshold === null ? '—' : s.threshold.toFixed(1)).padStart(7)}  matched ${s.slotsMatched}/${s.slotsCompared}`);
       }
     });
 }

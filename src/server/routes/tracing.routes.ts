@@ -50,7 +50,9 @@ export const tracingRoutes = [
       const langs = [...new Set([...languages, ...version.points.flatMap((p) => Object.keys(p.texts))])];
       const fingerprinted = version.visibility !== 'public';
       const perLang = langs.map((l) => {
-        const slots = fingerprinted ? documentSlots(versionFingerprintDocument(version, l), variants) : [];
+        // A language no point is written in would export another language's text: it has no slots of its own.
+        const written = version.points.some((p) => p.texts[l] !== undefined);
+        const slots = fingerprinted && written ? documentSlots(versionFingerprintDocument(version, l), variants) : [];
         return { lang: l, formatSlots: slots.filter((s) => s.kind === 'format').length, wordingSlots: slots.filter((s) => s.kind === 'wording').length, copies: copies.filter((c) => c.lang === l).length };
       });
       const suggestions = fingerprinted ? version.points.flatMap((p) => {

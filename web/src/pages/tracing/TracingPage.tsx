@@ -197,7 +197,7 @@ function Report({ report }: { report: TraceReport }) {
                     <th scope="row"><bdi>{s.recipientName}</bdi></th>
                     <td><bdi>{partyLabel(s.party)}</bdi></td>
                     <td className="num">{formatScore(s.score, lang)}</td>
-                    <td className="num">{Number.isFinite(s.threshold) ? formatScore(s.threshold, lang) : <span title={t('tracing:suspects.noThreshold')}>—<span className="visually-hidden">{t('tracing:suspects.noThreshold')}</span></span>}</td>
+                    <td className="num">{s.threshold !== null && Number.isFinite(s.threshold) ? formatScore(s.threshold, lang) : <span title={t('tracing:suspects.noThreshold')}>—<span className="visually-hidden">{t('tracing:suspects.noThreshold')}</span></span>}</td>
                     <td className="num">{c.above ? t('tracing:suspects.above', { value: c.text }) : c.text}</td>
                     <td className="num">{t('tracing:suspects.slotsValue', { matched: formatNumber(s.slotsMatched, lang), compared: formatNumber(s.slotsCompared, lang) })}</td>
                     <td>
