@@ -10,6 +10,8 @@ import type { MemberActor } from './viewer.ts';
 import { documentSlots, readoutFingerprintDocument, renderCopy, versionFingerprintDocument, type FingerprintDocument } from '../domain/tracing/fingerprint-document.ts';
 import { biasesFor, codewordFor } from '../domain/tracing/keyed-code.ts';
 import type { FingerprintVariant } from '../domain/tracing/fingerprint-records.ts';
+import { markRedline } from '../export/fingerprint-redline.ts';
+import type { RedlineDocument } from '../export/redline.ts';
 import { logAccess } from '../store/accounts/access-log.store.ts';
 import type { Database } from '../store/database.ts';
 import { documentSecret, recordCopy, versionVariants } from '../store/fingerprints.ts';
@@ -71,6 +73,22 @@ export async function versionCopy(req: CopyRequest, version: Version, langs: rea
     return { ...p, texts };
   });
   return { version: { ...version, points }, copyIds };
+}
+
+/**
+ * The account's copy of a redline between two versions: the later version's format marks laid
+ * onto it (export/fingerprint-redline.ts). Recorded as a copy of the later version that carries
+ * no wording variants, so a trace reads it on its format marks alone.
+ */
+export async function redlineCopy(req: CopyRequest, later: Version, lang: string, doc: RedlineDocument): Promise<RedlineDocument> {
+  if (later.visibility === 'public') return doc;
+  const secret = await documentSecret(req.db, req.negotiationId, 'version', later.id);
+  const fp = versionFingerprintDocument(later, lang);
+  const slots = documentSlots(fp, []);
+  const ids = slots.map((s) => s.id);
+  const bits = codewordFor(secret, req.accountId, ids, biasesFor(secret, slots));
+  await logCopies(req, 'version', later.id, [{ lang, texts: [], variantIds: [], slots: slots.length }], { redline: true });
+  return markRedline(doc, fp, slots, bits);
 }
 
 /** The account's copy of a readout (already read as the member), in one language. */

@@ -102,6 +102,21 @@ describe.each(backends)('leak tracing on %s', (backend) => {
     expect(json.points.map((p) => p.texts.en)).toContain(para);
   });
 
+  it('makes a redline export a copy too: the later version\'s format marks, no change added, traced to its reader', async () => {
+    const [v2] = await t.db.query<{ id: string }>('SELECT id FROM versions WHERE negotiation_id = $1 AND seq_no = 2', [demo.negotiationId]);
+    const res = await get(ushakov(), `/versions/compare/export?a=${v2!.id}&b=${v3}&format=md&lang=en`);
+    expect(res.statusCode, res.body).toBe(200);
+    const line = res.body.split('\n').find((l) => l.includes('Red') && l.includes('Cross'))!;
+    expect(line).toMatch(/\u00A0/u);
+    const plain = (await app.inject({ method: 'GET', url: `${url}/versions/compare/export?a=${v2!.id}&b=${v3}&format=md&lang=en`, headers: mediator().headers })).body;
+    expect(asSeen(res.body).replace(/\u2011/gu, '-')).not.toBe(plain);
+    // The redline as a newspaper would print it: what it shows as the current text.
+    const published = res.body.replace(/~~[^~]*~~/gu, '').replace(/<\/?ins>|<sub>.*<\/sub>|\\/gu, '');
+    const report = await trace(published);
+    expect(report.formatSlotsRead).toBeGreaterThan(100);
+    expect(report.suspects.filter((s) => s.accused).map((s) => s.recipient)).toEqual([ushakov().email]);
+  });
+
   it('traces a pasted paragraph to its recipient, and nobody else', async () => {
     const leak = exchangeParagraph((await get(ushakov(), `/versions/${v3}/export?format=txt&lang=en`)).body);
     const report = await trace(`The following passage was seen by this newspaper:\n\n${leak}\n\nThe Kremlin declined to comment.`);

@@ -16,7 +16,7 @@ import { htmlToPdf } from '../../export/pdf.ts';
 import { buildRedline, dirOf, fileSlug, versionDocument, type VersionDocument } from '../../export/redline.ts';
 import { versionPlainText } from '../../export/plain-text.ts';
 import { PrintCopy } from '../../protocol/tracing.schema.ts';
-import { readoutCopy, versionCopy } from '../copies.ts';
+import { readoutCopy, redlineCopy, versionCopy } from '../copies.ts';
 import { EntityParams, NegotiationParams } from '../../protocol/common.schema.ts';
 import { logAccess } from '../../store/accounts/access-log.store.ts';
 import type { Tx } from '../../store/database.ts';
@@ -160,7 +160,9 @@ export const exportRoutes = [
         return { a, b, amendments, parties, versionsBetween, ...(await negotiationInfo(tx, params.id)) };
       });
       const lang = query.lang ?? data.languages[0] ?? 'en';
-      const doc = buildRedline({ ...data, lang, mediatorName: MEDIATOR_OFFICE[lang.split('-')[0]!] ?? MEDIATOR_OFFICE.en! });
+      const master = buildRedline({ ...data, lang, mediatorName: MEDIATOR_OFFICE[lang.split('-')[0]!] ?? MEDIATOR_OFFICE.en! });
+      // The text a redline shows as current is b's: it carries this reader's marks for b.
+      const doc = await redlineCopy({ db: deps.db, negotiationId: params.id, me, accountId: auth!.accountId, format: `redline-${query.format}`, ip: request.ip }, data.b, lang, master);
       const format: RedlineFormat = query.format;
       const body = format === 'md' ? redlineMarkdown(doc) : format === 'docx' ? await redlineDocx(doc) : await htmlToPdf(redlineHtml(doc));
       void reply.type(MIME[format]).header('content-disposition', disposition(`${fileSlug(data.a.label)}--${fileSlug(data.b.label)}.redline.${lang}.${format}`));
