@@ -9,7 +9,8 @@
  * (the secret is otherwise random, and the bound ε holds for any secret).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +18,7 @@ import type { FastifyInstance } from 'fastify';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo, type DemoResult } from '../../src/demo/build-demo.ts';
+import { closePdfBrowser } from '../../src/export/pdf.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { backends, freshDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { demoSeats, type DemoSeat } from '../helpers/demo-seats.ts';
@@ -28,6 +30,10 @@ interface TraceJson {
 }
 
 const FIXED_SECRET = Buffer.alloc(32, 7);
+const chromium = process.env.PARLEY_TEST_CHROMIUM?.trim() || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null);
+const pdftotext = existsSync('/usr/bin/pdftotext') ? '/usr/bin/pdftotext' : null;
+const pdfReady = (chromium !== null && pdftotext !== null) || process.env.PARLEY_REQUIRE_CHROMIUM === '1';
+if (!pdfReady) console.warn(`skipped: tracing a PDF copy (${chromium ? '' : 'no Chromium; '}${pdftotext ? '' : 'no pdftotext (apt-get install poppler-utils)'})`);
 /** What a person sees: the invisible twins drawn as what they look like. */
 const asSeen = (s: string) => s.replace(/\u00A0/gu, ' ').replace(/\u2011/gu, '-');
 /** Retyping: every format mark lost, line breaks where the typist put them, one word changed. */
@@ -62,7 +68,7 @@ describe.each(backends)('leak tracing on %s', (backend) => {
     v3 = v!.id;
     await t.db.query('INSERT INTO fingerprint_secrets (negotiation_id, doc_kind, doc_id, secret, created_at) VALUES ($1, $2, $3, $4, now())', [demo.negotiationId, 'version', v3, FIXED_SECRET]);
   }, 120_000);
-  afterAll(async () => { await app.close(); await t.dispose(); });
+  afterAll(async () => { await app.close(); await t.dispose(); await closePdfBrowser(); });
 
   it('gives every demo account its own copy: different characters, the same text to a person, each logged with its copy', async () => {
     expect(seats.length).toBeGreaterThanOrEqual(10);
@@ -137,6 +143,24 @@ describe.each(backends)('leak tracing on %s', (backend) => {
     expect(report.conclusion).toBe('accused');
     expect(report.suspects.filter((s) => s.accused).map((s) => s.recipient)).toEqual([ushakov().email]);
   });
+
+  it.skipIf(!pdfReady)('traces a paragraph taken out of a PDF copy (no-break spaces lost there, wording variants kept)', async () => {
+    const pdf = await get(ushakov(), `/versions/${v3}/export?format=pdf&lang=en`);
+    expect(pdf.statusCode).toBe(200);
+    const dir = await mkdtemp(join(tmpdir(), 'parley-leak-pdf-'));
+    try {
+      await writeFile(join(dir, 'copy.pdf'), pdf.rawPayload);
+      const text = (await promisify(execFile)(pdftotext ?? 'pdftotext', ['-enc', 'UTF-8', join(dir, 'copy.pdf'), '-'])).stdout;
+      // The exchange point as the PDF lays it out: its own lines, up to the next point's number.
+      const start = text.indexOf('Within');
+      const leak = text.slice(start, text.indexOf('representatives', start) + 'representatives'.length);
+      expect(leak.length).toBeGreaterThan(500);
+      const report = await trace(leak);
+      expect(report.suspects.filter((s) => s.accused).map((s) => s.recipient)).toEqual([ushakov().email]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('accuses nobody on too little evidence or on a text that is not from a copy', async () => {
     const copy = (await get(ushakov(), `/versions/${v3}/export?format=txt&lang=en`)).body;
