@@ -50,7 +50,9 @@ type Op =
   | { op: 'submitSettlementScores'; who: Who; party: number; rating: number; redLine: boolean; share: 'none' | 'mediator' | 'parties' }
   | { op: 'recordSettlementPackage'; who: Who; choice: number; visibility: 'mediator' | 'parties'; many: boolean }
   | { op: 'shareSettlementPackage'; who: Who; pkg: number }
-  | { op: 'setSettlementBaseline'; who: Who; pkg: number | null };
+  | { op: 'setSettlementBaseline'; who: Who; pkg: number | null }
+  | { op: 'approveVariants'; who: Who; version: number; start: number; length: number }
+  | { op: 'revokeVariant'; who: Who; variant: number };
 
 type Texts = { lang: string; text: number }[];
 
@@ -133,6 +135,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('recordSettlementPackage' as const), who: whoArb, choice: idx, visibility: fc.constantFrom('mediator' as const, 'parties' as const), many: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('shareSettlementPackage' as const), who: whoArb, pkg: idx }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('setSettlementBaseline' as const), who: whoArb, pkg: fc.option(idx, { nil: null }) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('approveVariants' as const), who: whoArb, version: idx, start: fc.nat(15), length: fc.integer({ min: 1, max: 6 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('revokeVariant' as const), who: whoArb, variant: idx }) },
 );
 
 // ---------------------------------------------------------------------------------------
@@ -147,7 +151,8 @@ class History {
   readonly points: string[] = [];
   readonly amendments: { id: string; partyId: string }[] = [];
   readonly rounds: string[] = [];
-  readonly versions: { id: string; contentHash: string }[] = [];
+  readonly versions: { id: string; contentHash: string; firstPoint: { pointId: string; text: string } | null }[] = [];
+  readonly variants: string[] = [];
   readonly statements: string[] = [];
   /** The settlement's issue space as last saved, and the packages recorded. */
   space: { partyIds: string[]; issues: { id: string; divisible: boolean; options: { key: string }[] }[] } | null = null;
@@ -200,7 +205,12 @@ class History {
         case 'point.added': this.points.push(e.payload.point.id); break;
         case 'amendment.drafted': this.amendments.push({ id: e.payload.amendment.id, partyId: e.payload.amendment.partyId }); break;
         case 'round.scheduled': this.rounds.push(e.payload.round.id); break;
-        case 'version.created': this.versions.push({ id: e.payload.version.id, contentHash: e.payload.version.contentHash }); break;
+        case 'version.created': {
+          const p = e.payload.version.points.find((x) => x.texts.en !== undefined);
+          this.versions.push({ id: e.payload.version.id, contentHash: e.payload.version.contentHash, firstPoint: p ? { pointId: p.pointId, text: p.texts.en! } : null });
+          break;
+        }
+        case 'fingerprint.variants.approved': this.variants.push(...e.payload.variants.map((v) => v.id)); break;
         case 'statement.recorded': this.statements.push(e.payload.statement.id); break;
         case 'settlement.space.saved': this.space = e.payload.space; break;
         case 'settlement.package.recorded': this.packages.push(e.payload.package.id); break;
@@ -405,6 +415,21 @@ class History {
         return;
       case 'setSettlementBaseline':
         await this.run(this.as(op.who, m), { name: 'setSettlementBaseline', input: { packageId: op.pkg === null ? null : this.id(this.packages, op.pkg) } });
+        return;
+      case 'approveVariants': {
+        // A phrase of the version's first English point, varied by case: refused when it overlaps, is public, or reads otherwise.
+        const v = this.versions[op.version % Math.max(1, this.versions.length)];
+        const text = v?.firstPoint?.text ?? '';
+        const original = text.slice(op.start, op.start + op.length) || 'x';
+        const alternative = original.toUpperCase() === original ? `${original}·` : original.toUpperCase();
+        await this.run(this.as(op.who, m), {
+          name: 'approveVariants',
+          input: { versionId: v?.id ?? History.unknownId, variants: [{ pointId: v?.firstPoint?.pointId ?? History.unknownId, lang: 'en', start: op.start, end: op.start + op.length, original, alternative }] },
+        });
+        return;
+      }
+      case 'revokeVariant':
+        await this.run(this.as(op.who, m), { name: 'revokeVariant', input: { variantId: this.id(this.variants, op.variant) } });
         return;
     }
   }
