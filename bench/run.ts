@@ -5,10 +5,11 @@ import { pointsBench } from './points.bench.ts';
 import { positionWritesBench } from './position-writes.bench.ts';
 import { redlineBench } from './redline.ts';
 import { settlementBench } from './settlement.ts';
+import { tracingBench } from './tracing.ts';
 import { webMapBench } from './web-map.ts';
 import type { Bench } from './harness.ts';
 
-const all: Bench[] = [eventLogBench, pointsBench, liveFanoutBench, positionWritesBench, webMapBench, redlineBench, settlementBench];
+const all: Bench[] = [eventLogBench, pointsBench, liveFanoutBench, positionWritesBench, webMapBench, redlineBench, settlementBench, tracingBench];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !all.some((b) => b.name === w));
 if (unknown.length > 0) {

@@ -216,6 +216,20 @@ function boundFrom(ks: readonly number[], score: number, n: number): number {
   return Math.min(1, n * Math.exp(exponent));
 }
 
+/**
+ * Both bounds for one leak, with the cumulants computed once: the threshold (the smaller of
+ * Bernstein's and Chernoff's) and, for any score, the smaller bound on an innocent reaching it.
+ */
+export function leakBounds(biases: ArrayLike<number>, read: ReadSlots, n: number, epsilon: number, cutoff: number): { threshold: number; bound: (score: number) => number } {
+  const qs = shownProbabilities(biases, read);
+  if (qs.length === 0) return { threshold: Infinity, bound: () => 1 };
+  const ks = cumulants(qs);
+  return {
+    threshold: Math.min(accusationThreshold(qs.length, n, epsilon, cutoff), thresholdFrom(qs, ks, Math.log(n / epsilon))),
+    bound: (score) => Math.min(falseAccusationBound(score, qs.length, n, cutoff), boundFrom(ks, score, n)),
+  };
+}
+
 /** The Chernoff bound on some innocent among n reaching `score` on this leak (1 when it says nothing). */
 export function leakFalseAccusationBound(biases: ArrayLike<number>, read: ReadSlots, score: number, n: number): number {
   const qs = shownProbabilities(biases, read);

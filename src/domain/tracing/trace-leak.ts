@@ -13,7 +13,7 @@
  */
 import { readLeak } from './read-leak.ts';
 import type { Slot, SlotReading } from './slots.ts';
-import { accusationThreshold, falseAccusationBound, leakFalseAccusationBound, leakThreshold, recipientScore } from './tardos.ts';
+import { leakBounds, recipientScore } from './tardos.ts';
 
 export interface CandidateRecipient {
   id: string;
@@ -62,7 +62,7 @@ export const MIN_COVERAGE = 0.3;
 
 function traceCandidate(c: TraceCandidate, readings: readonly SlotReading[], epsilon: number, cutoff: number): LeakSuspect[] {
   const n = Math.max(1, c.recipients.length);
-  const thresholds = new Map<string, { z: number; ks: (score: number) => number }>();
+  const thresholds = new Map<string, ReturnType<typeof leakBounds>>();
   return c.recipients.map((r) => {
     const read: SlotReading[] = readings.map((y, i) => (r.carried === null || r.carried.has(i) ? y : null));
     const compared = read.filter((y) => y !== null).length;
@@ -70,13 +70,12 @@ function traceCandidate(c: TraceCandidate, readings: readonly SlotReading[], eps
     const key = r.carried === null ? '*' : [...r.carried].filter((i) => readings[i] !== null).join(',');
     let t = thresholds.get(key);
     if (!t) {
-      const z = compared === 0 ? Infinity : Math.min(accusationThreshold(compared, n, epsilon, cutoff), leakThreshold(c.biases, read, n, epsilon));
-      t = { z, ks: (score) => Math.min(falseAccusationBound(score, compared, n, cutoff), leakFalseAccusationBound(c.biases, read, score, n)) };
+      t = leakBounds(c.biases, read, n, epsilon, cutoff);
       thresholds.set(key, t);
     }
     const score = compared === 0 ? 0 : recipientScore(c.biases, r.bits, read);
     const matched = read.filter((y, i) => y !== null && r.bits[i] === y).length;
-    return { recipient: r.id, score, threshold: t.z, accused: score >= t.z, confidence: compared === 0 ? 0 : 1 - t.ks(score), slotsMatched: matched, slotsCompared: compared };
+    return { recipient: r.id, score, threshold: t.threshold, accused: score >= t.threshold, confidence: compared === 0 ? 0 : 1 - t.bound(score), slotsMatched: matched, slotsCompared: compared };
   }).sort((a, b) => b.score - a.score || a.recipient.localeCompare(b.recipient));
 }
 
