@@ -17,6 +17,12 @@ export interface TraceOptions {
   versionId?: string;
   readoutId?: string;
   epsilon: number;
+  /**
+   * The readouts the tracer may read, when the tracer is a member (the mediator's route): a
+   * party's private readout is never a candidate, or a guessed text's coverage would tell the
+   * mediator what it says. The operator's CLI passes none and traces against every copy.
+   */
+  readableReadouts?: ReadonlySet<string>;
 }
 
 export interface RecipientInfo { accountId: string; recipient: string; recipientName: string; party: string | null }
@@ -78,10 +84,10 @@ export async function traceLeakIn(q: Queryable, negotiationId: string, text: str
     if (!(await getVersion(q, negotiationId, options.versionId))) throw new ParleyError('version_not_found', `No version with id ${options.versionId}.`);
     doc = { kind: 'version', id: options.versionId };
   } else if (options.readoutId) {
-    if (!(await readoutById(q, negotiationId, options.readoutId))) throw new ParleyError('not_found', `No readout with id ${options.readoutId}.`);
+    if (!(await readoutById(q, negotiationId, options.readoutId)) || (options.readableReadouts && !options.readableReadouts.has(options.readoutId))) throw new ParleyError('not_found', `No readout with id ${options.readoutId}.`);
     doc = { kind: 'readout', id: options.readoutId };
   }
-  const copies = await issuedCopies(q, negotiationId, doc);
+  const copies = (await issuedCopies(q, negotiationId, doc)).filter((c) => c.kind !== 'readout' || !options.readableReadouts || options.readableReadouts.has(c.docId));
   const recipients = new Map<string, RecipientInfo>();
   for (const c of copies) recipients.set(c.accountId, { accountId: c.accountId, recipient: c.email, recipientName: c.displayName, party: c.partyName });
   const trace = traceLeak(await candidatesFor(q, negotiationId, copies), leaked, options.epsilon, FINGERPRINT_CUTOFF);

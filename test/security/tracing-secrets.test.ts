@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo, type DemoResult } from '../../src/demo/build-demo.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { traceLeakIn } from '../../src/store/tracing.ts';
 import { backends, freshDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { demoSeats, type DemoSeat } from '../helpers/demo-seats.ts';
 import { failsAs, selectAllAs } from '../helpers/rls.ts';
@@ -91,5 +92,24 @@ describe.each(backends)('fingerprint secrets and copies on %s', (backend) => {
     const trace = await app.inject({ method: 'POST', url: `/api/negotiations/${X}/trace`, headers: ushakov.headers, payload: { text: copies.get('witkoff')! } });
     expect(trace.statusCode).toBe(403);
     expect(variants.length).toBeGreaterThan(0);
+  });
+
+  it('a party\'s private readout is never a candidate of the mediator\'s trace: a guessed text tells nothing of it', async () => {
+    const ushakov = viewers.find((v) => v.key === 'ushakov')!;
+    const mediator = viewers.find((v) => v.actor.role === 'mediator')!;
+    const [own] = await t.db.query<{ id: string }>("SELECT id FROM readouts WHERE negotiation_id = $1 AND visibility = 'party' AND party_id = $2", [X, ushakov.actor.partyId]);
+    const copy = await app.inject({ method: 'GET', url: `/api/negotiations/${X}/readouts/${own!.id}/export?format=txt&lang=en`, headers: ushakov.headers });
+    expect(copy.statusCode, copy.body).toBe(200);
+    const text = copy.body.split('\n').filter((l) => l.length > 60).join('\n');
+    expect(text.length).toBeGreaterThan(60);
+    // The mediator cannot read it, so cannot export it either.
+    expect((await app.inject({ method: 'GET', url: `/api/negotiations/${X}/readouts/${own!.id}/export?format=txt`, headers: mediator.headers })).statusCode).toBe(404);
+    const traced = await app.inject({ method: 'POST', url: `/api/negotiations/${X}/trace`, headers: mediator.headers, payload: { text } });
+    expect(traced.json()).toMatchObject({ conclusion: 'no_match', document: null, suspects: [] });
+    const named = await app.inject({ method: 'POST', url: `/api/negotiations/${X}/trace`, headers: mediator.headers, payload: { text, readoutId: own!.id } });
+    expect(named.statusCode).toBe(404);
+    // The operator, holding the database, traces against every copy.
+    const operator = await traceLeakIn(t.db, X, text, { epsilon: 1e-3 });
+    expect(operator.trace.document).toMatchObject({ kind: 'readout', id: own!.id });
   });
 });

@@ -116,7 +116,9 @@ export const tracingRoutes = [
     async handler({ deps, auth, params, body, request }) {
       const me = await memberOf(deps.db, params.id, auth!);
       authorize(me, 'manage_fingerprints');
-      const report = traceReport(await traceLeakIn(deps.db, params.id, body.text, { versionId: body.versionId, readoutId: body.readoutId, epsilon: body.epsilon }));
+      const readableReadouts = new Set(await readAs(deps.db, params.id, me, async (tx) =>
+        (await tx.query<{ id: string }>('SELECT id FROM readouts WHERE negotiation_id = $1', [params.id])).map((r) => r.id)));
+      const report = traceReport(await traceLeakIn(deps.db, params.id, body.text, { versionId: body.versionId, readoutId: body.readoutId, epsilon: body.epsilon, readableReadouts }));
       await readAs(deps.db, params.id, me, (tx) => logAccess(tx, {
         negotiationId: params.id, accountId: auth!.accountId, memberId: me.memberId, action: 'leak.trace', target: report.document?.id ?? null,
         detail: { conclusion: report.conclusion, slotsRead: report.slotsRead, accused: report.suspects.filter((s) => s.accused).map((s) => s.accountId) }, ip: request.ip,
