@@ -37,9 +37,10 @@ export function renderFor(doc: FingerprintDocument, variants: readonly Fingerpri
   return { lang: doc.lang, texts: renderCopy(doc, slots, bits), variantIds: variants.filter((v) => used.has(v.id)).map((v) => v.id), slots: slots.length };
 }
 
-async function logCopies(req: CopyRequest, kind: 'version' | 'readout', docId: string, rendered: readonly Rendered[], detail: Record<string, unknown>): Promise<string[]> {
+/** `logged`: the route has written the access-log line itself (a redline logs both its versions); only the copy is recorded here. */
+async function logCopies(req: CopyRequest, kind: 'version' | 'readout', docId: string, rendered: readonly Rendered[], detail: Record<string, unknown>, logged = false): Promise<string[]> {
   return readAs(req.db, req.negotiationId, req.me, async (tx) => {
-    const accessId = await logAccess(tx, {
+    const accessId = logged ? null : await logAccess(tx, {
       negotiationId: req.negotiationId, accountId: req.accountId, memberId: req.me.memberId, action: `${kind}.export`, target: docId,
       detail: { ...detail, format: req.format, copy: rendered.length > 0, langs: rendered.map((r) => r.lang) }, ip: req.ip,
     });
@@ -87,7 +88,7 @@ export async function redlineCopy(req: CopyRequest, later: Version, lang: string
   const slots = documentSlots(fp, []);
   const ids = slots.map((s) => s.id);
   const bits = codewordFor(secret, req.accountId, ids, biasesFor(secret, slots));
-  await logCopies(req, 'version', later.id, [{ lang, texts: [], variantIds: [], slots: slots.length }], { redline: true });
+  await logCopies(req, 'version', later.id, [{ lang, texts: [], variantIds: [], slots: slots.length }], { redline: true }, true);
   return markRedline(doc, fp, slots, bits);
 }
 

@@ -15,6 +15,9 @@ import { backends, freshDatabase, type TestDatabase } from '../helpers/databases
 
 const hasChromium = existsSync(chromiumPath());
 
+/** What a person sees of a copy: the invisible twins of its format marks drawn as what they look like. */
+const asSeen = (s: string) => s.replace(/\u00A0/gu, ' ').replace(/\u2011/gu, '-');
+
 describe.each(backends)('exports on %s', (backend) => {
   let t: TestDatabase;
   let app: FastifyInstance;
@@ -63,13 +66,14 @@ describe.each(backends)('exports on %s', (backend) => {
     const md = await get(tokenB, `/api/negotiations/${N}/versions/${v2}/export?format=md&lang=en`);
     expect(md.statusCode).toBe(200);
     expect(md.headers['content-type']).toMatch(/^text\/markdown/u);
-    expect(md.body).toContain('1. All prisoners are exchanged within sixty days.');
+    // A reader's copy: its format marks (no-break spaces, non-breaking hyphens) read as what they look like.
+    expect(asSeen(md.body)).toContain('1. All prisoners are exchanged within sixty days.');
     const docx = await get(tokenB, `/api/negotiations/${N}/versions/${v2}/export?format=docx&lang=ur`);
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(docx.headers['content-disposition']).toBe(`attachment; filename="Revised-draft.ur.docx"; filename*=UTF-8''Revised-draft.ur.docx`);
     const doc = await importDocxPoints(docx.rawPayload, { lang: 'ur' });
-    expect(doc.points.map((p) => p.text)).toEqual(['تمام قیدیوں کا تبادلہ ساٹھ دن کے اندر ہوگا۔', 'ایک سال کے اندر انتخابات ہوں گے۔']);
+    expect(doc.points.map((p) => asSeen(p.text))).toEqual(['تمام قیدیوں کا تبادلہ ساٹھ دن کے اندر ہوگا۔', 'ایک سال کے اندر انتخابات ہوں گے۔']);
   });
 
   it('exports the redline as .docx with the proposing party as the author of its tracked changes', async () => {
@@ -77,7 +81,7 @@ describe.each(backends)('exports on %s', (backend) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toContain('filename="First-draft-Revised-draft.redline.en.docx"');
     const changes = (await readTrackedChanges(res.rawPayload)).filter((c) => c.text !== '');
-    expect(changes.map((c) => [c.kind, c.author, c.text.trim()])).toEqual([
+    expect(changes.map((c) => [c.kind, c.author, asSeen(c.text).trim()])).toEqual([
       ['deletion', 'Alphaland', 'Prisoners'], ['insertion', 'Alphaland', 'All prisoners'],
       ['deletion', 'Alphaland', 'thirty'], ['insertion', 'Alphaland', 'sixty'],
     ]);
@@ -89,7 +93,7 @@ describe.each(backends)('exports on %s', (backend) => {
     const res = await get(tokenA, `/api/negotiations/${N}/versions/compare/export?a=${v1}&b=${v2}&format=md`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/markdown/u);
-    expect(res.body).toContain('1\\. ~~Prisoners~~ <ins>All prisoners</ins> are exchanged within ~~thirty~~<ins>sixty</ins> days.');
+    expect(asSeen(res.body)).toContain('1\\. ~~Prisoners~~ <ins>All prisoners</ins> are exchanged within ~~thirty~~<ins>sixty</ins> days.');
     const log = (await get(admin, `/api/negotiations/${N}/access-log`)).json<{ items: { action: string; target: string }[] }>().items;
     expect(log.filter((e) => e.action === 'version.export').map((e) => e.target)).toEqual(expect.arrayContaining([v1, v2]));
   });

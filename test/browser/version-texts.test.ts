@@ -45,7 +45,7 @@ describe.skipIf(!chromiumPath)('a version\'s languages side by side', () => {
     await table.waitFor();
     expect(await table.locator('thead th').allTextContents()).toEqual(['Point', 'English', 'Urdu', 'Russian']);
     // Ukrainian has no text in the demo: not a column by default, and its coverage says so.
-    expect(await page.locator('[data-testid=coverage][data-lang=uk]').textContent()).toBe('0 of 13 points');
+    expect(await page.locator('[data-testid=coverage][data-lang=uk]').textContent()).toBe('0 of 14 points');
     const urdu = table.locator('tbody tr').first().locator('td[data-lang=ur] p');
     expect([await urdu.getAttribute('lang'), await urdu.getAttribute('dir')]).toEqual(['ur', 'rtl']);
 
@@ -58,7 +58,7 @@ describe.skipIf(!chromiumPath)('a version\'s languages side by side', () => {
     await page.locator('input[data-lang=uk]').check();
     await page.waitForURL(/langs=en%2Cur%2Cru%2Cuk|langs=en,ur,ru,uk/u);
     expect(await table.locator('thead th').count()).toBe(5);
-    expect(await table.locator('td[data-lang=uk] [data-testid=missing]').count()).toBe(13);
+    expect(await table.locator('td[data-lang=uk] [data-testid=missing]').count()).toBe(14);
     expect(await table.locator('td[data-lang=uk] [data-testid=missing]').first().textContent()).toBe('No Ukrainian text');
     await page.locator('input[data-lang=ru]').uncheck();
     await page.locator('input[data-lang=uk]').uncheck();
@@ -80,6 +80,6 @@ describe.skipIf(!chromiumPath)('a version\'s languages side by side', () => {
     const table = page.getByTestId('texts-table');
     await table.waitFor();
     expect(await table.locator('thead th').allTextContents()).toEqual(['Point', 'Russian']);
-    expect(await table.locator('tbody tr').count()).toBe(13);
+    expect(await table.locator('tbody tr').count()).toBe(14);
   });
 });

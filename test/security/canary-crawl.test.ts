@@ -251,7 +251,9 @@ describe.each(backends)('canary crawl on %s', (backend) => {
 
     // Every GET, as everyone.
     // The redline export names its two versions in the query as `a` and `b`.
-    const pool: IdPool = { id: [N], ...ids, a: ids.versionId, b: ids.versionId };
+    // Readouts are exported (a reader's copy) by id: every readout, whoever wrote it.
+    const readoutIds = (await t.db.query<{ id: string }>('SELECT id FROM readouts WHERE negotiation_id = $1', [N])).map((r) => r.id);
+    const pool: IdPool = { id: [N], ...ids, a: ids.versionId, b: ids.versionId, readoutId: readoutIds };
     requests = getRequests(pool);
     for (const s of n.seats) seen.set(s.key, { rest: await crawl(app, s.headers, requests), live: frames.get(s.key)! });
     seen.set('outsider', {

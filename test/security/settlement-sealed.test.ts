@@ -63,7 +63,7 @@ describe.each(backends)('sealed settlement scores on %s', (backend) => {
     const requests = getRequests({
       id: [X], a: versions, b: versions, partyId: await some('parties'), packageId: await some('settlement_packages'), pointId: await some('points'),
       amendmentId: await some('amendments'), versionId: versions, roundId: await some('rounds'), personId: await some('persons'),
-      reportId: await some('reports'), statementId: await some('statements'), noteId: await some('notes'),
+      reportId: await some('reports'), statementId: await some('statements'), noteId: await some('notes'), readoutId: await some('readouts'),
     });
     expect(requests.some((r) => r.operationId === 'getSettlement')).toBe(true);
     for (const v of viewers) {

@@ -179,3 +179,17 @@ describe('importVersion refuses what it cannot import faithfully', () => {
     }
   });
 });
+
+describe('importVersion: a document made from a reader\'s fingerprinted copy', () => {
+  it('reads its format marks as the master\'s characters: an unchanged point stays unchanged, a changed one keeps the edit', () => {
+    const t = planTable();
+    // What a delegate's copy looks like: some spaces no-break, a hyphen non-breaking.
+    const marked = (s: string) => s.replace(/ (?=will)/gu, '\u00A0').replace('non-aggression', 'non\u2011aggression');
+    const points = PLAN.map((text, i) => ({ number: String(i + 1), text: i === 2 ? 'NATO will never station troops in Ukraine.' : marked(text) }));
+    const events = t.world.do(t.mediator.actor, 'importVersion', { lang: 'en', points, source, label: 'From a copy' });
+    const edited = eventsOf(events, 'point.edited');
+    expect(edited.map((e) => e.payload.texts.en)).toEqual(['NATO will never station troops in Ukraine.']);
+    const version = eventOf(events, 'version.created').payload.version;
+    expect(version.points.map((p) => p.texts.en).filter((x) => /[\u00A0\u2011]/u.test(x!))).toEqual([]);
+  });
+});
