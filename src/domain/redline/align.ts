@@ -147,9 +147,13 @@ export function alignTokens(text: string, lang?: string): string[] {
   return out;
 }
 
-/** Whitespace differences are layout, not wording: "unchanged" compares texts with runs of space collapsed. */
+/**
+ * Whitespace differences are layout, not wording: "unchanged" compares texts with runs of space
+ * collapsed (a no-break space among them) and a non-breaking hyphen read as a hyphen, which is
+ * also how a document made from a reader's fingerprinted copy differs from the master.
+ */
 function normalizeForEquality(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return text.normalize('NFC').replace(/\s+/gu, ' ').replace(/\u2011/gu, '-').trim();
 }
 
 function features(text: string, lang: string | undefined, vocab: Vocabulary): Features {

@@ -191,5 +191,8 @@ describe('importVersion: a document made from a reader\'s fingerprinted copy', (
     expect(edited.map((e) => e.payload.texts.en)).toEqual(['NATO will never station troops in Ukraine.']);
     const version = eventOf(events, 'version.created').payload.version;
     expect(version.points.map((p) => p.texts.en).filter((x) => /[\u00A0\u2011]/u.test(x!))).toEqual([]);
+    // The preview says so too: only the edited point is "changed".
+    const plan = planImport(planTable().world.state, { actor: t.mediator.actor, now: '2026-01-01T00:00:00.000Z', newId: () => crypto.randomUUID() }, { lang: 'en', points });
+    expect(plan.counts).toMatchObject({ unchanged: PLAN.length - 1, changed: 1 });
   });
 });
