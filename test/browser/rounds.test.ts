@@ -182,6 +182,8 @@ describe.skipIf(!chromiumPath)('rounds: timeline, recording, editing with confli
 
     const putin = await as('putin');
     await openRound(putin, kremlin.id);
+    // The readouts arrive after the round itself: wait for the list, not for the page.
+    await putin.getByTestId('readouts').locator('li', { hasText: CANARY }).waitFor();
     expect(await putin.getByTestId('readouts').textContent()).toContain(CANARY);
 
     for (const seat of ['ua-team', 'mediator', 'witkoff']) {
