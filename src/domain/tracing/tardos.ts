@@ -243,15 +243,10 @@ export function leakFalseAccusationBound(biases: ArrayLike<number>, read: ReadSl
  */
 export function trace(biases: ArrayLike<number>, words: ReadonlyMap<string, ArrayLike<number>>, read: ReadSlots, epsilon: number, cutoff: number): TraceResult {
   const slotsRead = read.filter((y) => y !== null).length;
-  const n = words.size;
-  const qs = shownProbabilities(biases, read);
-  const ks = cumulants(qs);
-  const threshold = qs.length === 0 ? Infinity : Math.min(accusationThreshold(slotsRead, n, epsilon, cutoff), thresholdFrom(qs, ks, Math.log(n / epsilon)));
+  const { threshold, bound } = leakBounds(biases, read, words.size, epsilon, cutoff);
   const suspects = [...words].map(([recipient, word]) => {
     const score = recipientScore(biases, word, read);
-    const accused = score >= threshold;
-    const bound = qs.length === 0 ? 1 : Math.min(falseAccusationBound(score, slotsRead, n, cutoff), boundFrom(ks, score, n));
-    return { recipient, score, threshold, accused, confidence: 1 - bound };
+    return { recipient, score, threshold, accused: score >= threshold, confidence: 1 - bound(score) };
   });
   suspects.sort((a, b) => b.score - a.score || a.recipient.localeCompare(b.recipient));
   return { slotsRead, threshold, suspects };
