@@ -16,6 +16,13 @@ export const FORMAT_TWINS: Readonly<Record<string, string>> = { ' ': '\u00A0', '
 
 export interface Span { start: number; end: number }
 
+/** A copy's format marks read as the characters they stand in for. */
+export function withoutFormatMarks(text: string): string {
+  let out = text;
+  for (const [plain, twin] of Object.entries(FORMAT_TWINS)) out = out.split(twin).join(plain);
+  return out;
+}
+
 export function formatSlots(text: string, paragraph: number, idPrefix: string, lang: string, keepClear: readonly Span[] = []): Slot[] {
   const tokens = tokenize(text, lang);
   const slots: Slot[] = [];

@@ -5,6 +5,7 @@
  * (redline/align.ts), so each point keeps its identity, and with it its positions, amendments
  * and history, and records how every point descends from the text before: its lineage.
  */
+import { withoutFormatMarks } from '../tracing/format-slots.ts';
 import { z } from 'zod';
 import { ParleyError } from '../errors.ts';
 import {
@@ -68,11 +69,6 @@ const fold = (s: string): string => normalizeText(s).trim().toLocaleLowerCase();
  * merged text survives (the others are removed into it), and in a split the piece most like
  * the old point keeps its id (the others are new points descended from it).
  */
-/** A copy's format marks (no-break space, non-breaking hyphen) read as the characters they stand in for. */
-function withoutCopyMarks(text: string): string {
-  return text.replace(/\u00A0/gu, ' ').replace(/\u2011/gu, '-');
-}
-
 export function planImport(state: NegotiationState, ctx: CommandContext, raw: ImportedDocument): ImportPlan {
   const doc = ImportedDocument.parse(raw);
   const negotiation = requireNegotiation(state);
@@ -156,7 +152,7 @@ export function planImport(state: NegotiationState, ctx: CommandContext, raw: Im
       ids.push(p.id);
       // A document made from a reader's copy shows its format marks (docs/tracing.md); where that is
       // all that differs, the point is unchanged and keeps the master's own characters.
-      const kept = p.texts[doc.lang] !== undefined && withoutCopyMarks(np.text) === withoutCopyMarks(p.texts[doc.lang]!) ? p.texts[doc.lang]! : np.text;
+      const kept = p.texts[doc.lang] !== undefined && withoutFormatMarks(np.text) === withoutFormatMarks(p.texts[doc.lang]!) ? p.texts[doc.lang]! : np.text;
       const texts = { ...p.texts, [doc.lang]: kept };
       if (texts[doc.lang] !== p.texts[doc.lang] || sectionId !== p.sectionId || np.number !== p.number) {
         changes.push({ type: 'point.edited', payload: { pointId: p.id, texts, tags: p.tags, number: np.number, sectionId }, visibility: 'parties', partyId: null });
